@@ -1,0 +1,30 @@
+// @ts-check
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import starlightLinksValidator from "starlight-links-validator";
+import { guideHeaders } from "./src/server/isolation-headers.ts";
+import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
+
+const docsDir = fileURLToPath(new URL("./content/docs/", import.meta.url));
+
+export default defineConfig({
+  site: "https://backend-field-guide.dev",
+  trailingSlash: "always",
+  server: { port: 4321, host: "127.0.0.1", headers: guideHeaders },
+  integrations: [
+    starlight({
+      title: "Backend Architecture Field Guide",
+      description:
+        "Production backend architecture for Python and TypeScript engineers: layers, DDD, repositories, caching, events and more, with runnable example services.",
+      logo: { src: "./src/assets/logo.svg", alt: "Backend Architecture Field Guide" },
+      favicon: "/favicon.svg",
+      customCss: ["./src/styles/guide.css"],
+      lastUpdated: false,
+      pagination: true,
+      sidebar: sidebarFromExistingPages(docsDir),
+      head: [{ tag: "meta", attrs: { name: "theme-color", content: "#0f172a" } }],
+      plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
+    }),
+  ],
+});

@@ -1,0 +1,35 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/** One sidebar group as the guide plans it: a label and its page slugs in reading order. */
+export interface PlannedGroup {
+  readonly label: string;
+  readonly slugs: readonly string[];
+}
+
+/** The guide's reading order. Pages not written yet are listed here but never shown. */
+export const plannedSidebar: readonly PlannedGroup[] = [
+  { label: "Start here", slugs: ["start-here/overview", "start-here/decision-navigator"] },
+  {
+    label: "Foundations",
+    slugs: [
+      "foundations/project-structure",
+      "foundations/architecture-patterns",
+      "foundations/domain-driven-design",
+      "foundations/error-handling",
+    ],
+  },
+  { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
+  { label: "Distributed systems", slugs: ["distributed-systems/events-and-sagas"] },
+  { label: "Operations", slugs: [] },
+  { label: "Reference", slugs: ["reference/examples"] },
+];
+
+/** Starlight sidebar config holding only pages that exist, so no link leads to a missing page. */
+export function sidebarFromExistingPages(docsDir: string, groups: readonly PlannedGroup[] = plannedSidebar) {
+  const pageExists = (slug: string) =>
+    existsSync(join(docsDir, `${slug}.mdx`)) || existsSync(join(docsDir, `${slug}.md`));
+  return groups
+    .map((group) => ({ label: group.label, items: group.slugs.filter(pageExists) }))
+    .filter((group) => group.items.length > 0);
+}

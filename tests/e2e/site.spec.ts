@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../support/axe.ts";
+import { sitemapPaths } from "../support/sitemap.ts";
+
+test("the home page says what the guide is and leads to the three journeys", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Backend Architecture Field Guide" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Read a topic" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Run an example" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Follow the decision navigator" })).toBeVisible();
+});
+
+test("search finds a page by a word from its body", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Search" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("searchbox").fill("composition root");
+  const result = dialog.locator('a[href*="/foundations/project-structure/"]').first();
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/\/foundations\/project-structure\//);
+});
+
+test("the theme toggle switches the theme and the choice survives a reload", async ({ page }) => {
+  await page.goto("/start-here/overview/");
+  const html = page.locator("html");
+  const themeSelect = page.getByRole("combobox", { name: "Select theme" }).first();
+  await themeSelect.selectOption("light");
+  await expect(html).toHaveAttribute("data-theme", "light");
+  await themeSelect.selectOption("dark");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+});
+
+test("every page in the sitemap answers 200, is cross-origin isolated, accessible and requests nothing off-origin", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const origin = new URL(baseURL ?? "").origin;
+  const paths = await sitemapPaths(origin);
+  expect(paths.length).toBeGreaterThan(3);
+
+  const offOrigin: string[] = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) offOrigin.push(url);
+  });
+
+  for (const path of paths) {
+    const response = await page.goto(path, { waitUntil: "load" });
+    expect(response?.status(), path).toBe(200);
+    const headers = response?.headers() ?? {};
+    expect(headers["cross-origin-opener-policy"], path).toBe("same-origin");
+    expect(headers["cross-origin-embedder-policy"], path).toBe("require-corp");
+    expect(await page.evaluate(() => crossOriginIsolated), path).toBe(true);
+    await expectNoAxeViolations(page);
+  }
+  expect(offOrigin).toEqual([]);
+});
