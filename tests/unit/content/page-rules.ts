@@ -1,0 +1,67 @@
+/** The rules every guide page follows, as small checks over an MDX page's text. */
+import { withoutFencedBlocks } from "./markdown-blocks.ts";
+
+/** Placeholder words a finished page never contains (whole words, any case). */
+export const PLACEHOLDER = /\b(?:todo|tbd|lorem|coming soon|placeholders?)\b/i;
+
+/** Pages that are not topic pages: the home page and the decision navigator. */
+export const NON_TOPIC_PAGES: readonly string[] = ["index.mdx", "start-here/decision-navigator.mdx"];
+
+/** Whether a page (path relative to `content/docs`, with `/`) must meet the topic-page rules. */
+export function isTopicPage(page: string): boolean {
+  return !NON_TOPIC_PAGES.includes(page);
+}
+
+/** 1-based lines of `source` that contain placeholder text, with the word found. */
+export function placeholderLines(source: string): { line: number; word: string }[] {
+  return source.split(/\r?\n/).flatMap((text, index) => {
+    const match = PLACEHOLDER.exec(text);
+    return match ? [{ line: index + 1, word: match[0] }] : [];
+  });
+}
+
+/** One `<Tabs syncKey="lang">` group: the TabItem labels in order and the line the group opens on. */
+export interface LanguageTabs {
+  readonly line: number;
+  readonly labels: readonly string[];
+}
+
+/** Every `<Tabs syncKey="lang">` group of the page's prose (code blocks are ignored). */
+export function languageTabs(source: string): LanguageTabs[] {
+  const prose = withoutFencedBlocks(source);
+  const groups: LanguageTabs[] = [];
+  for (const match of prose.matchAll(/<Tabs\s+syncKey="lang"\s*>([\s\S]*?)<\/Tabs>/g)) {
+    const labels = [...(match[1] ?? "").matchAll(/<TabItem\s+label="([^"]*)"/g)].map((item) => item[1] ?? "");
+    groups.push({ line: lineOf(prose, match.index), labels });
+  }
+  return groups;
+}
+
+/** Whether a tab group has exactly the shape the guide uses: Python first, then TypeScript. */
+export function isPythonThenTypeScript(tabs: LanguageTabs): boolean {
+  return tabs.labels.length === 2 && tabs.labels[0] === "Python" && tabs.labels[1] === "TypeScript";
+}
+
+/** One `<Sandbox … />` of the page's prose: its example, the file it opens first (if any) and its line. */
+export interface SandboxUse {
+  readonly line: number;
+  readonly example: string | undefined;
+  readonly file: string | undefined;
+}
+
+/** Every `<Sandbox … />` element of the page's prose (code blocks are ignored). */
+export function sandboxUses(source: string): SandboxUse[] {
+  const prose = withoutFencedBlocks(source);
+  return [...prose.matchAll(/<Sandbox\b([^>]*)>/g)].map((match) => {
+    const attributes = match[1] ?? "";
+    return {
+      line: lineOf(prose, match.index),
+      example: /\bexample="([^"]*)"/.exec(attributes)?.[1],
+      file: /\bfile="([^"]*)"/.exec(attributes)?.[1],
+    };
+  });
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
