@@ -25,15 +25,17 @@ const examples = readdirSync(join(root, "examples"), { withFileTypes: true })
 
 const npmCli = process.env["npm_execpath"];
 const npm = (args: string[]) =>
-  npmCli && npmCli.endsWith(".js")
-    ? { command: process.execPath, args: [npmCli, ...args] }
-    : { command: "npm", args };
+  npmCli && npmCli.endsWith(".js") ? { command: process.execPath, args: [npmCli, ...args] } : { command: "npm", args };
 
 const steps: Step[] = [
   { name: "format", command: bin("prettier"), args: ["--check", "--log-level", "warn", "."] },
   { name: "types (astro check)", command: bin("astro"), args: ["check", "--minimumSeverity", "warning"] },
   { name: "types (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
-  ...examples.map((name) => ({ name: `types (examples/${name})`, command: bin("tsc"), args: ["--noEmit", "-p", join("examples", name)] })),
+  ...examples.map((name) => ({
+    name: `types (examples/${name})`,
+    command: bin("tsc"),
+    args: ["--noEmit", "-p", join("examples", name)],
+  })),
   { name: "unit tests", command: bin("vitest"), args: ["run"] },
   ...examples.map((name) => ({ name: `example tests (${name})`, ...npm(["test"]), cwd: join(root, "examples", name) })),
   { name: "production build", command: process.execPath, args: ["src/server/build.ts"] },

@@ -3,7 +3,15 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
 /** What a build of the guide is made from; a change to any of these makes the build stale. */
-export const buildInputs = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "content", "examples", "public"];
+export const buildInputs = [
+  "astro.config.mjs",
+  "package.json",
+  "tsconfig.json",
+  "src",
+  "content",
+  "examples",
+  "public",
+];
 
 const stampFile = ".guide-build.json";
 const skippedDirs = new Set(["node_modules", ".astro", "dist"]);
@@ -26,9 +34,7 @@ async function listFiles(root: string, path: string): Promise<string[]> {
   if (info.isFile()) return [relative(root, path).split(sep).join("/")];
   const entries = await readdir(path, { withFileTypes: true });
   const nested = await Promise.all(
-    entries
-      .filter((entry) => !skippedDirs.has(entry.name))
-      .map((entry) => listFiles(root, join(path, entry.name))),
+    entries.filter((entry) => !skippedDirs.has(entry.name)).map((entry) => listFiles(root, join(path, entry.name))),
   );
   return nested.flat();
 }

@@ -2,4 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { buildSite } from "./ensure-build.ts";
 
-await buildSite(fileURLToPath(new URL("../../", import.meta.url)), fileURLToPath(new URL("../../dist/", import.meta.url)));
+await buildSite(
+  fileURLToPath(new URL("../../", import.meta.url)),
+  fileURLToPath(new URL("../../dist/", import.meta.url)),
+);

@@ -26,7 +26,10 @@ export function createGuideServer({ distDir, extensions = [] }: GuideServerOptio
     extensions: ["html"],
     setHeaders(res, pathname) {
       // Hashed assets never change; pages must revalidate so a rebuild shows at once.
-      res.setHeader("Cache-Control", pathname.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache");
+      res.setHeader(
+        "Cache-Control",
+        pathname.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache",
+      );
     },
     onNoMatch: (_req, res) => void sendNotFound(res, distDir),
   });

@@ -30,7 +30,10 @@ export async function lighthouseScores(context: BenchContext, path: string): Pro
 }
 
 /** Rows for each page: its four Lighthouse scores. */
-export async function benchLighthouse(context: BenchContext, pages: readonly { label: string; path: string }[]): Promise<BenchRow[]> {
+export async function benchLighthouse(
+  context: BenchContext,
+  pages: readonly { label: string; path: string }[],
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const { label, path } of pages) {
     const scores = await lighthouseScores(context, path);
@@ -44,14 +47,21 @@ export async function benchLighthouse(context: BenchContext, pages: readonly { l
 }
 
 /** Rows for each page: JavaScript bytes transferred on first load. */
-export async function benchFirstLoadJavaScript(context: BenchContext, pages: readonly { label: string; path: string }[]): Promise<BenchRow[]> {
+export async function benchFirstLoadJavaScript(
+  context: BenchContext,
+  pages: readonly { label: string; path: string }[],
+): Promise<BenchRow[]> {
   const browser = await context.launchBrowser();
   const rows: BenchRow[] = [];
   try {
     for (const { label, path } of pages) {
       const page = await browser.newPage();
       const bytes = await javascriptBytesDuring(page, () => page.goto(new URL(path, context.baseURL).href));
-      rows.push({ name: `JavaScript on first load: ${label}`, value: formatBytes(bytes), note: "compressed bytes over the wire" });
+      rows.push({
+        name: `JavaScript on first load: ${label}`,
+        value: formatBytes(bytes),
+        note: "compressed bytes over the wire",
+      });
       await page.close();
     }
   } finally {

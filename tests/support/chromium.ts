@@ -18,7 +18,12 @@ export const chromiumEnvVar = "CHROMIUM_PATH";
  * browser Playwright installed itself. Throws with instructions when there is none.
  */
 export function findChromium(playwrightBrowserPath?: string): string {
-  const candidates = [process.env[chromiumEnvVar], "/usr/bin/chromium", "/usr/bin/chromium-browser", playwrightBrowserPath];
+  const candidates = [
+    process.env[chromiumEnvVar],
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    playwrightBrowserPath,
+  ];
   const found = candidates.find((path): path is string => typeof path === "string" && path !== "" && existsSync(path));
   if (found) return found;
   throw new Error(

@@ -18,7 +18,9 @@ describe("sidebar", () => {
       { label: "Start here", slugs: ["start-here/overview", "start-here/not-written"] },
       { label: "Operations", slugs: ["operations/observability"] },
     ];
-    expect(sidebarFromExistingPages(docsDir, groups)).toEqual([{ label: "Start here", items: ["start-here/overview"] }]);
+    expect(sidebarFromExistingPages(docsDir, groups)).toEqual([
+      { label: "Start here", items: ["start-here/overview"] },
+    ]);
   });
 
   it("keeps the guide's groups in reading order", () => {
