@@ -29,6 +29,7 @@ const npm = (args: string[]) =>
 
 const steps: Step[] = [
   { name: "format", command: bin("prettier"), args: ["--check", "--log-level", "warn", "."] },
+  { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
   { name: "types (astro check)", command: bin("astro"), args: ["check", "--minimumSeverity", "warning"] },
   { name: "types (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
   ...examples.map((name) => ({

@@ -1,9 +1,9 @@
-import type { Page } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 
 /** JavaScript bytes as sent over the wire (compressed) while `action` runs on `page`. */
 export async function javascriptBytesDuring(page: Page, action: () => Promise<unknown>): Promise<number> {
   const pending: Promise<number>[] = [];
-  const onResponse = (response: import("@playwright/test").Response) => {
+  const onResponse = (response: Response) => {
     if (response.request().resourceType() !== "script") return;
     pending.push(
       response
