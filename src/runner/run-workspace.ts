@@ -1,0 +1,109 @@
+/**
+ * A fresh temporary directory per run holding the reader's files, with `node_modules` linked to
+ * the project's own install so no run copies or downloads dependencies.
+ */
+import { constants } from "node:fs";
+import { mkdir, mkdtemp, open, realpath, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, sep } from "node:path";
+import type { RunnerLimits } from "./limits.ts";
+import { RunnerProblem } from "./problem.ts";
+
+/** Prefix of every run directory under the OS temp dir, so leftovers are easy to find. */
+export const RUN_DIR_PREFIX = "field-guide-run-";
+
+const MAX_PATH_LENGTH = 240;
+
+/** Refuses a file path that could escape the run directory or touch dependencies. */
+export function assertSafeRelativePath(path: string): void {
+  const refuse = (why: string): never => {
+    throw new RunnerProblem(400, "unsafe-path", "Unsafe file path", `The file path ${JSON.stringify(path)} ${why}.`);
+  };
+  if (path.length === 0) refuse("is empty");
+  if (path.length > MAX_PATH_LENGTH) refuse(`is longer than ${MAX_PATH_LENGTH} characters`);
+  if (path.includes("\0")) refuse("contains a NUL character");
+  if (path.includes("\\")) refuse("contains a backslash; use forward slashes");
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) refuse("is absolute; paths are relative to the example");
+  const segments = path.split("/");
+  if (segments.some((segment) => segment === "")) refuse("has an empty segment");
+  if (segments.some((segment) => segment === "." || segment === "..")) refuse("contains . or .. segments");
+  if (segments.includes("node_modules")) refuse("points into node_modules, which comes from the project's install");
+}
+
+/** Checks the whole file map against the caps and the path rules before anything touches the disk. */
+export function assertAcceptableFiles(files: Readonly<Record<string, string>>, limits: RunnerLimits): void {
+  const paths = Object.keys(files);
+  if (paths.length > limits.maxFiles) {
+    throw new RunnerProblem(
+      413,
+      "too-many-files",
+      "Too many files",
+      `The run sent ${paths.length} files; the limit is ${limits.maxFiles}.`,
+    );
+  }
+  for (const path of paths) {
+    assertSafeRelativePath(path);
+    const bytes = Buffer.byteLength(files[path] ?? "", "utf8");
+    if (bytes > limits.maxFileBytes) {
+      throw new RunnerProblem(
+        413,
+        "file-too-large",
+        "File too large",
+        `${path} has ${bytes} bytes; the limit is ${limits.maxFileBytes}.`,
+      );
+    }
+  }
+}
+
+export interface RunWorkspace {
+  readonly dir: string;
+  /** Deletes the directory and everything in it (the node_modules link, never its target). */
+  remove(): Promise<void>;
+}
+
+async function writeInside(root: string, relativePath: string, contents: string): Promise<void> {
+  const target = join(root, ...relativePath.split("/"));
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  // The path rules already exclude escapes; this also catches a parent that is a link out of the directory.
+  const realParent = await realpath(parent);
+  if (realParent !== root && !realParent.startsWith(root + sep)) {
+    throw new RunnerProblem(
+      400,
+      "unsafe-path",
+      "Unsafe file path",
+      `The file path ${JSON.stringify(relativePath)} resolves outside the run directory.`,
+    );
+  }
+  // O_EXCL|O_NOFOLLOW: never write through an existing file or link.
+  const handle = await open(
+    target,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o644,
+  );
+  try {
+    await handle.writeFile(contents, "utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Creates the run directory, writes the files and links node_modules; removes it all again if any step fails. */
+export async function createRunWorkspace(
+  files: Readonly<Record<string, string>>,
+  options: { readonly projectRoot: string; readonly limits: RunnerLimits; readonly tempRoot?: string },
+): Promise<RunWorkspace> {
+  assertAcceptableFiles(files, options.limits);
+  const dir = await realpath(await mkdtemp(join(options.tempRoot ?? tmpdir(), RUN_DIR_PREFIX)));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    for (const [path, contents] of Object.entries(files)) {
+      await writeInside(dir, path, contents);
+    }
+    await symlink(join(options.projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { dir, remove };
+}
