@@ -103,6 +103,15 @@ describe("content checks catch what they should", () => {
     expect(withoutFencedBlocks(fakeInCode).split("\n")).toHaveLength(5);
   });
 
+  it("holds every page to the topic rules except the home page, the navigator and the reference pages", () => {
+    expect(["start-here/overview.mdx", "interfaces-data/caching.mdx"].map(isTopicPage)).toEqual([true, true]);
+    expect(["index.mdx", "start-here/decision-navigator.mdx", "reference/examples.mdx"].map(isTopicPage)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it("flags placeholder words but not words that merely contain them", () => {
     expect(placeholderLines("ok\nTODO: write\nComing soon!\nlorem ipsum").map((hit) => hit.line)).toEqual([2, 3, 4]);
     expect(placeholderLines("todos and mastodon; a placeholderless tbdx")).toEqual([]);

@@ -7,9 +7,12 @@ export const PLACEHOLDER = /\b(?:todo|tbd|lorem|coming soon|placeholders?)\b/i;
 /** Pages that are not topic pages: the home page and the decision navigator. */
 export const NON_TOPIC_PAGES: readonly string[] = ["index.mdx", "start-here/decision-navigator.mdx"];
 
+/** Folders whose pages are not topic pages: the Reference group describes the examples, it teaches no pattern. */
+export const NON_TOPIC_FOLDERS: readonly string[] = ["reference/"];
+
 /** Whether a page (path relative to `content/docs`, with `/`) must meet the topic-page rules. */
 export function isTopicPage(page: string): boolean {
-  return !NON_TOPIC_PAGES.includes(page);
+  return !NON_TOPIC_PAGES.includes(page) && !NON_TOPIC_FOLDERS.some((folder) => page.startsWith(folder));
 }
 
 /** 1-based lines of `source` that contain placeholder text, with the word found. */
