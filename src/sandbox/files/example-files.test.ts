@@ -22,7 +22,10 @@ beforeEach(async () => {
   await put("orders/package.json", JSON.stringify(manifest));
   await put("orders/src/main.ts", "console.log('hi');\n");
   await put("orders/tests/unit/order.test.ts", "// test\n");
-  await put("orders/README.md", "# Orders\n\n## Things to try\n\n1. Check it lives:\n\n   ```http\n   GET /health/live\n   ```\n\n   You get 200.\n");
+  await put(
+    "orders/README.md",
+    "# Orders\n\n## Things to try\n\n1. Check it lives:\n\n   ```http\n   GET /health/live\n   ```\n\n   You get 200.\n",
+  );
   await put("orders/package-lock.json", "{}");
   await put("orders/node_modules/hono/index.js", "");
   await put("not-an-example/notes.txt", "");
@@ -73,7 +76,9 @@ describe("readExampleSummary", () => {
 
   it("names the file when package.json is not JSON", async () => {
     await put("orders/package.json", "{ nope");
-    await expect(readExampleSummary("orders", root)).rejects.toThrow(/examples\/orders\/package\.json is not valid JSON/);
+    await expect(readExampleSummary("orders", root)).rejects.toThrow(
+      /examples\/orders\/package\.json is not valid JSON/,
+    );
   });
 });
 
@@ -83,7 +88,15 @@ describe("readExampleBundle", () => {
     expect(Object.keys(bundle.files)).toEqual(["README.md", "package.json", "src/main.ts", "tests/unit/order.test.ts"]);
     expect(bundle.files["src/main.ts"]).toBe("console.log('hi');\n");
     expect(bundle.tryThis).toEqual([
-      { kind: "http", intro: "Check it lives:", method: "GET", path: "/health/live", headers: {}, body: "", expect: "You get 200." },
+      {
+        kind: "http",
+        intro: "Check it lives:",
+        method: "GET",
+        path: "/health/live",
+        headers: {},
+        body: "",
+        expect: "You get 200.",
+      },
     ]);
   });
 });

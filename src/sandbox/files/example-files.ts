@@ -55,10 +55,7 @@ export async function listExamples(root: string = defaultExamplesRoot()): Promis
 }
 
 /** The card's data for one example; throws a message naming the known examples when it does not exist. */
-export async function readExampleSummary(
-  name: string,
-  root: string = defaultExamplesRoot(),
-): Promise<ExampleSummary> {
+export async function readExampleSummary(name: string, root: string = defaultExamplesRoot()): Promise<ExampleSummary> {
   const dir = await requireExampleDir(name, root);
   const paths = await listFiles(dir);
   const manifest = await readManifest(dir, name);
@@ -114,7 +111,7 @@ async function readManifest(dir: string, name: string): Promise<Manifest> {
   try {
     return JSON.parse(text) as Manifest;
   } catch (error) {
-    throw new Error(`examples/${name}/package.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`examples/${name}/package.json is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -62,7 +62,9 @@ describe("parseTryThis", () => {
   it("names the file and line of an http block without a request line", () => {
     const bad = "## Things to try\n\n1. Try:\n\n   ```http\n   /orders\n   ```\n";
     expect(() => parseTryThis(bad, "examples/x/README.md")).toThrow(TryThisFormatError);
-    expect(() => parseTryThis(bad, "examples/x/README.md")).toThrow(/examples\/x\/README\.md:5: an http block must start/);
+    expect(() => parseTryThis(bad, "examples/x/README.md")).toThrow(
+      /examples\/x\/README\.md:5: an http block must start/,
+    );
   });
 
   it("reports a code block that is never closed", () => {

@@ -1,0 +1,47 @@
+/**
+ * The sandbox's lazy entry point, imported by the card only when the reader clicks Open sandbox:
+ * fetches the example's file map, restores saved edits, finds the runtimes and builds the UI.
+ */
+import type { ExampleBundle } from "../files/example-files.ts";
+import { detectRuntimeOptions } from "./runtime-choices.ts";
+import { createSandboxSession } from "./sandbox-session.ts";
+import { mountSandboxView } from "./sandbox-view.ts";
+import { openSavedEdits } from "./saved-edits.ts";
+import "./sandbox.css";
+
+export interface OpenSandboxOptions {
+  readonly mount: HTMLElement;
+  readonly example: string;
+  readonly openFirst: string;
+  readonly title: string;
+}
+
+/** Opens the sandbox for `example` inside `mount` and moves focus to it. */
+export async function openSandbox(options: OpenSandboxOptions): Promise<void> {
+  const [bundle, runtimes] = await Promise.all([fetchBundle(options.example), detectRuntimeOptions()]);
+  const savedEdits = openSavedEdits(bundle.name, () => window.localStorage);
+  const session = createSandboxSession({ example: bundle.name, originals: bundle.files, savedEdits, runtimes });
+  const root = mountSandboxView(options.mount, {
+    bundle,
+    session,
+    title: options.title || bundle.title,
+    openFirst: bundle.files[options.openFirst] === undefined ? bundle.openFirst : options.openFirst,
+    storageMessage: savedEdits.problem?.message,
+  });
+  root.focus();
+}
+
+async function fetchBundle(example: string): Promise<ExampleBundle> {
+  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}sandbox/${encodeURIComponent(example)}.json`;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(
+      `the example's files could not be fetched from ${url}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  if (!response.ok) throw new Error(`the example's files could not be fetched from ${url} (HTTP ${response.status})`);
+  return (await response.json()) as ExampleBundle;
+}

@@ -1,0 +1,146 @@
+/** The request panel: Method, Path, Headers and Body fields, a Send button, and the response (status, headers, formatted body). */
+import type { ServiceRequest } from "../runtime/port.ts";
+import { h, uniqueId } from "./dom.ts";
+import { formatBody, parseHeaderLines } from "./response-format.ts";
+import type { SendResult } from "./sandbox-session.ts";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+export interface RequestPanel {
+  readonly element: HTMLElement;
+  /** Fills the fields (from a "things to try" step) and sends. */
+  sendPrepared(request: ServiceRequest): Promise<void>;
+}
+
+/** Builds the panel; `send` does the work, `announce` speaks the outcome through the sandbox's live region. */
+export function createRequestPanel(
+  send: (request: ServiceRequest) => Promise<SendResult>,
+  announce: (message: string, tone: "info" | "success" | "error") => void,
+): RequestPanel {
+  const id = uniqueId("fg-request");
+  const method = h(
+    "select",
+    { id: `${id}-method`, class: "fg-input" },
+    ...METHODS.map((name) => h("option", { value: name }, name)),
+  );
+  const path = h("input", {
+    id: `${id}-path`,
+    class: "fg-input fg-input--mono",
+    type: "text",
+    value: "/health/live",
+    spellcheck: "false",
+    autocomplete: "off",
+    autocapitalize: "off",
+  });
+  const headers = h("textarea", {
+    id: `${id}-headers`,
+    class: "fg-input fg-input--mono",
+    rows: 2,
+    spellcheck: "false",
+    placeholder: "Content-Type: application/json",
+  });
+  const body = h("textarea", { id: `${id}-body`, class: "fg-input fg-input--mono", rows: 4, spellcheck: "false" });
+  const sendButton = h("button", { type: "submit", class: "fg-button fg-button--primary" }, "Send");
+  const outcome = h("div", { class: "fg-response", hidden: true });
+
+  const form = h(
+    "form",
+    { class: "fg-request__form", "aria-labelledby": `${id}-heading`, novalidate: true },
+    h(
+      "div",
+      { class: "fg-request__line" },
+      h("div", { class: "fg-field fg-field--method" }, h("label", { for: method.id }, "Method"), method),
+      h("div", { class: "fg-field fg-field--path" }, h("label", { for: path.id }, "Path"), path),
+    ),
+    h("div", { class: "fg-field" }, h("label", { for: headers.id }, "Headers"), headers),
+    h("div", { class: "fg-field" }, h("label", { for: body.id }, "Body"), body),
+    h("div", { class: "fg-request__actions" }, sendButton),
+  );
+  const element = h(
+    "section",
+    { class: "fg-panel fg-request", "aria-labelledby": `${id}-heading` },
+    h("h4", { class: "fg-panel__title", id: `${id}-heading` }, "Request"),
+    form,
+    outcome,
+  );
+
+  const showMessage = (text: string) => {
+    outcome.hidden = false;
+    outcome.replaceChildren(h("p", { class: "fg-response__message" }, text));
+  };
+
+  async function submit(): Promise<void> {
+    const parsedHeaders = parseHeaderLines(headers.value);
+    if ("error" in parsedHeaders) {
+      showMessage(parsedHeaders.error);
+      announce(parsedHeaders.error, "error");
+      return;
+    }
+    const request: ServiceRequest = {
+      method: method.value,
+      path: path.value.trim(),
+      headers: withJsonType(parsedHeaders.headers, body.value),
+      ...(body.value.trim() === "" ? {} : { body: body.value }),
+    };
+    sendButton.disabled = true;
+    try {
+      const result = await send(request);
+      if (result.kind !== "response") {
+        showMessage(result.message);
+        announce(result.message, "error");
+        return;
+      }
+      const { response } = result;
+      const contentType = response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+      outcome.hidden = false;
+      outcome.replaceChildren(
+        h(
+          "p",
+          { class: `fg-response__status fg-response__status--${Math.floor(response.status / 100)}xx` },
+          `${response.status} ${response.statusText}`.trim(),
+        ),
+        h(
+          "details",
+          { class: "fg-response__headers" },
+          h("summary", {}, `Headers (${response.headers.length})`),
+          h("dl", {}, ...response.headers.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)])),
+        ),
+        h(
+          "pre",
+          { class: "fg-response__body", tabindex: 0, "aria-label": "Response body" },
+          formatBody(response.body, contentType) || "(empty body)",
+        ),
+      );
+      announce(
+        `Response: ${response.status} ${response.statusText}`.trim(),
+        response.status < 400 ? "success" : "info",
+      );
+    } finally {
+      sendButton.disabled = false;
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void submit();
+  });
+
+  return {
+    element,
+    async sendPrepared(request) {
+      method.value = request.method;
+      path.value = request.path;
+      headers.value = Object.entries(request.headers ?? {})
+        .map(([name, value]) => `${name}: ${value}`)
+        .join("\n");
+      body.value = request.body ?? "";
+      await submit();
+    },
+  };
+}
+
+/** A JSON-looking body without a Content-Type gets `application/json`, as the README examples expect. */
+function withJsonType(headers: Record<string, string>, body: string): Record<string, string> {
+  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === "content-type");
+  return !hasType && /^\s*[[{]/.test(body) ? { ...headers, "Content-Type": "application/json" } : headers;
+}
