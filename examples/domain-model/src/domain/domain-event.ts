@@ -1,0 +1,6 @@
+/** What every domain event carries: its own id, its type, and when it happened. */
+export interface DomainEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly occurredAt: Date;
+}

@@ -1,0 +1,71 @@
+import { BusinessRuleViolationError } from "./domain-error.ts";
+
+// ICU ships the ISO 4217 list with every Node and browser, so the domain needs no import for it.
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** Plain JSON shape of an amount: integer minor units (cents) and an ISO currency. */
+export type MoneyJson = { readonly currency: string; readonly minorUnits: number };
+
+/** An amount of money: immutable, never negative, integer minor units so sums never drift. */
+export class Money {
+  readonly currency: string;
+  readonly minorUnits: number;
+
+  private constructor(minorUnits: number, currency: string) {
+    this.currency = currency;
+    this.minorUnits = minorUnits;
+    Object.freeze(this);
+  }
+
+  /** Validates and creates an amount, e.g. `Money.of(1250, "EUR")` for EUR 12.50. */
+  static of(minorUnits: number, currency: string): Money {
+    if (!ISO_CURRENCIES.has(currency)) {
+      throw new BusinessRuleViolationError("money.iso-currency", `${currency} is not an ISO 4217 currency code`);
+    }
+    if (!Number.isSafeInteger(minorUnits) || minorUnits < 0) {
+      throw new BusinessRuleViolationError(
+        "money.non-negative-integer",
+        "Money is a whole, non-negative number of minor units",
+      );
+    }
+    return new Money(minorUnits, currency);
+  }
+
+  add(other: Money): Money {
+    this.assertSameCurrency(other);
+    return Money.of(this.minorUnits + other.minorUnits, this.currency);
+  }
+
+  /** Throws instead of going below zero: a negative price or total is always a bug. */
+  subtract(other: Money): Money {
+    this.assertSameCurrency(other);
+    return Money.of(this.minorUnits - other.minorUnits, this.currency);
+  }
+
+  /** This amount `factor` times (a whole number, e.g. a quantity). */
+  times(factor: number): Money {
+    return Money.of(this.minorUnits * factor, this.currency);
+  }
+
+  /** `percent` of this amount, rounded to the nearest minor unit (halves round up). */
+  percentage(percent: number): Money {
+    return Money.of(Math.round((this.minorUnits * percent) / 100), this.currency);
+  }
+
+  equals(other: Money): boolean {
+    return this.currency === other.currency && this.minorUnits === other.minorUnits;
+  }
+
+  toJSON(): MoneyJson {
+    return { currency: this.currency, minorUnits: this.minorUnits };
+  }
+
+  private assertSameCurrency(other: Money): void {
+    if (other.currency !== this.currency) {
+      throw new BusinessRuleViolationError(
+        "money.same-currency",
+        `Cannot combine ${this.currency} with ${other.currency}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Composition root: the one place that knows every concrete class. It wires adapters into use
+// cases, hands them to the HTTP app, starts listening, and shuts down gracefully.
+import { serve } from "@hono/node-server";
+import { realpathSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { ConfirmOrderUseCase } from "./application/confirm-order.use-case.ts";
+import { GetOrderUseCase } from "./application/get-order.use-case.ts";
+import { ListPublishedEventsUseCase } from "./application/list-published-events.use-case.ts";
+import { CancelOrderUseCase, DeliverOrderUseCase, ShipOrderUseCase } from "./application/order-lifecycle.use-cases.ts";
+import { AddOrderLineUseCase, RemoveOrderLineUseCase } from "./application/order-lines.use-cases.ts";
+import { PlaceOrderUseCase } from "./application/place-order.use-case.ts";
+import { InMemoryCustomerRepository } from "./infrastructure/in-memory-customer.repository.ts";
+import { InMemoryEventPublisher } from "./infrastructure/in-memory-event-publisher.ts";
+import { InMemoryOrderRepository } from "./infrastructure/in-memory-order.repository.ts";
+import { InMemoryProductCatalogue } from "./infrastructure/in-memory-product-catalogue.ts";
+import { InMemoryPromoCodeRepository } from "./infrastructure/in-memory-promo-code.repository.ts";
+import { seedCustomers, seedOrders, seedProducts, seedPromoCodes } from "./infrastructure/seed-data.ts";
+import { SystemClock } from "./infrastructure/system-clock.ts";
+import { createApp } from "./presentation/app.ts";
+
+/** A started server: where it listens, and how to stop it gracefully. */
+export type RunningServer = {
+  readonly port: number;
+  readonly url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then releases resources. */
+  readonly shutdown: () => Promise<void>;
+};
+
+/** Wires the real adapters and listens on `port` (0 picks a free one). */
+export function startServer(options: { port: number; hostname?: string | undefined }): Promise<RunningServer> {
+  const orders = new InMemoryOrderRepository(seedOrders());
+  const customers = new InMemoryCustomerRepository(seedCustomers());
+  const catalogue = new InMemoryProductCatalogue(seedProducts());
+  const promoCodes = new InMemoryPromoCodeRepository(seedPromoCodes());
+  const publisher = new InMemoryEventPublisher();
+  const clock = new SystemClock();
+  let shuttingDown = false;
+
+  const app = createApp({
+    placeOrder: new PlaceOrderUseCase({ orders, customers, catalogue, promoCodes, publisher, clock }),
+    getOrder: new GetOrderUseCase(orders),
+    addOrderLine: new AddOrderLineUseCase({ orders, catalogue, publisher }),
+    removeOrderLine: new RemoveOrderLineUseCase({ orders, publisher }),
+    confirmOrder: new ConfirmOrderUseCase({ orders, customers, promoCodes, publisher, clock }),
+    cancelOrder: new CancelOrderUseCase({ orders, publisher, clock }),
+    shipOrder: new ShipOrderUseCase({ orders, publisher, clock }),
+    deliverOrder: new DeliverOrderUseCase({ orders, publisher, clock }),
+    listPublishedEvents: new ListPublishedEventsUseCase(publisher),
+    // In-memory adapters are ready as soon as they exist; a database adapter would be pinged here.
+    isReady: () => !shuttingDown,
+    reportUnexpectedError: (error) => console.error("unexpected error:", error),
+  });
+
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
+      resolve({
+        port: info.port,
+        url: `http://localhost:${info.port}`,
+        shutdown: () => {
+          shuttingDown = true;
+          // close() stops accepting, lets in-flight requests finish and drops idle keep-alive connections.
+          // In-memory adapters hold nothing open; a database or broker would be closed after it.
+          return new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
+        },
+      });
+    });
+    server.once("error", reject);
+  });
+}
+
+/** PORT from the environment: a whole number from 0 to 65535, default 3000. */
+function portFromEnv(value: string | undefined): number {
+  if (value === undefined || value === "") return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+/** `npm start`: listen, then shut down gracefully on SIGTERM (container stop) or SIGINT (Ctrl+C). */
+async function main(): Promise<void> {
+  const server = await startServer({ port: portFromEnv(process.env.PORT), hostname: process.env.HOST || undefined });
+  console.log(`listening on ${server.url}`);
+
+  const stop = (signal: string) => {
+    console.log(`${signal} received, finishing in-flight requests`);
+    // Requests still running after 10 s lose: the orchestrator would kill the process soon anyway.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("shutdown failed:", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+// Run only when started as a program (`node src/main.ts`), not when a test imports startServer.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { GetOrderUseCase } from "../../src/application/get-order.use-case.ts";
+import { testShop } from "../fakes/test-shop.ts";
+
+type Problem = { type: string; title: string; status: number; detail: string; instance: string; rule?: string };
+
+function send(app: ReturnType<ReturnType<typeof testShop>["app"]>, method: string, path: string, body?: string) {
+  const init: RequestInit = { method };
+  if (body !== undefined) {
+    init.body = body;
+    init.headers = { "Content-Type": "application/json" };
+  }
+  return app.request(path, init);
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  assert.equal(response.headers.get("content-type"), "application/problem+json");
+  return (await response.json()) as Problem;
+}
+
+describe("the order lifecycle over HTTP", () => {
+  test("place → add line → confirm → ship → deliver, with events published after each save", async () => {
+    const app = testShop().app();
+    const placed = await send(
+      app,
+      "POST",
+      "/orders",
+      '{"customerId":"c-3","lines":[{"productId":"p-1","quantity":1}]}',
+    );
+    assert.equal(placed.status, 201);
+    const { id } = (await placed.json()) as { id: string };
+    assert.equal(placed.headers.get("location"), `/orders/${id}`);
+
+    assert.equal((await send(app, "POST", `/orders/${id}/lines`, '{"productId":"p-2","quantity":3}')).status, 200);
+    const confirmed = (await (await send(app, "POST", `/orders/${id}/confirm`)).json()) as {
+      total: unknown;
+      discount: { source: string; percent: number };
+    };
+    // c-3 is silver: 10 % off (8900 + 3 × 990) = 11870 → 1187 off.
+    assert.deepEqual(confirmed.discount.source, "tier");
+    assert.deepEqual(confirmed.total, { currency: "EUR", minorUnits: 10683 });
+    assert.equal((await send(app, "POST", `/orders/${id}/ship`)).status, 200);
+    assert.equal((await send(app, "POST", `/orders/${id}/deliver`)).status, 200);
+
+    const fetched = (await (await send(app, "GET", `/orders/${id}`)).json()) as { status: string };
+    assert.equal(fetched.status, "delivered");
+    const { events } = (await (await send(app, "GET", "/events")).json()) as { events: { type: string }[] };
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered"],
+    );
+  });
+
+  test("DELETE removes a line; cancel takes an optional reason", async () => {
+    const app = testShop().app();
+    const afterRemove = (await (await send(app, "DELETE", "/orders/o-1/lines/p-2")).json()) as { lines: unknown[] };
+    assert.equal(afterRemove.lines.length, 1);
+    const cancelled = await send(app, "POST", "/orders/o-1/cancel", '{"reason":"found it cheaper"}');
+    assert.equal(((await cancelled.json()) as { status: string }).status, "cancelled");
+    const { events } = (await (await send(app, "GET", "/events")).json()) as { events: { reason?: string }[] };
+    assert.equal(events.at(-1)?.reason, "found it cheaper");
+  });
+});
+
+describe("bad input gets a problem+json answer and changes nothing", () => {
+  test("malformed JSON → 400", async () => {
+    const shop = testShop();
+    for (const body of ['{"customerId": "c-1",', "", "not json"]) {
+      const response = await send(shop.app(), "POST", "/orders", body);
+      assert.equal(response.status, 400);
+      const problem = await problemOf(response);
+      assert.equal(problem.title, "Malformed JSON");
+      assert.equal(problem.instance, "/orders");
+    }
+    assert.deepEqual(await shop.publisher.list(), []);
+  });
+
+  test("a body that is not sent as JSON → 415", async () => {
+    const response = await testShop()
+      .app()
+      .request("/orders", { method: "POST", body: "customerId=c-1", headers: { "Content-Type": "text/plain" } });
+    assert.equal(response.status, 415);
+    assert.equal((await problemOf(response)).title, "Unsupported media type");
+  });
+
+  test("wrong types and unknown fields → 422 with a JSON Pointer per field", async () => {
+    const shop = testShop();
+    const response = await send(
+      shop.app(),
+      "POST",
+      "/orders",
+      '{"customerId": 7, "lines": [{"productId": "p-1", "quantity": "2"}, {"productId": "p-2", "quantity": 1.5}], "coupon": "X"}',
+    );
+    assert.equal(response.status, 422);
+    const problem = (await problemOf(response)) as Problem & { errors: { pointer: string; message: string }[] };
+    assert.deepEqual(problem.errors.map((e) => e.pointer).sort(), [
+      "",
+      "/customerId",
+      "/lines/0/quantity",
+      "/lines/1/quantity",
+    ]);
+    assert.ok(problem.errors.every((e) => e.message.length > 0));
+    assert.deepEqual(await shop.publisher.list(), []);
+  });
+
+  test("a request that breaks a per-request bound → 422 (quantity 0, no lines, eleven lines)", async () => {
+    const app = testShop().app();
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ productId: `x-${i + 1}`, quantity: 1 }));
+    for (const body of [
+      { customerId: "c-1", lines: [{ productId: "p-1", quantity: 0 }] },
+      { customerId: "c-1", lines: [] },
+      { customerId: "c-1", lines: eleven },
+    ]) {
+      assert.equal((await send(app, "POST", "/orders", JSON.stringify(body))).status, 422, JSON.stringify(body));
+    }
+  });
+
+  test("unknown ids → 404", async () => {
+    const app = testShop().app();
+    const cases: [string, string, string | undefined, string][] = [
+      ["GET", "/orders/o-404", undefined, "Order o-404 does not exist"],
+      ["POST", "/orders/o-404/confirm", undefined, "Order o-404 does not exist"],
+      [
+        "POST",
+        "/orders",
+        '{"customerId":"c-404","lines":[{"productId":"p-1","quantity":1}]}',
+        "Customer c-404 does not exist",
+      ],
+      ["POST", "/orders/o-1/lines", '{"productId":"p-404","quantity":1}', "Product p-404 does not exist"],
+    ];
+    for (const [method, path, body, detail] of cases) {
+      const response = await send(app, method, path, body);
+      assert.equal(response.status, 404, path);
+      assert.equal((await problemOf(response)).detail, detail);
+    }
+    assert.equal((await send(app, "GET", "/no-such-route")).status, 404);
+  });
+
+  test("business rule violations → 409 naming the rule, and the order is unchanged", async () => {
+    const shop = testShop();
+    const app = shop.app();
+    const cases: [string, string, string | undefined, string][] = [
+      ["POST", "/orders/o-2/cancel", undefined, "order.no-cancel-after-shipping"],
+      ["POST", "/orders/o-2/lines", '{"productId":"p-1","quantity":1}', "order.changes-only-while-pending"],
+      ["POST", "/orders/o-2/ship", undefined, "order.status-transition"],
+      ["POST", "/orders/o-1/lines", '{"productId":"p-5","quantity":1}', "order.single-currency"],
+      ["POST", "/orders/o-1/lines", '{"productId":"p-1","quantity":99}', "quantity.range"],
+    ];
+    for (const [method, path, body, rule] of cases) {
+      const response = await send(app, method, path, body);
+      assert.equal(response.status, 409, `${method} ${path}`);
+      const problem = await problemOf(response);
+      assert.equal(problem.rule, rule);
+      assert.equal(problem.title, "Business rule violated");
+    }
+    const o1 = (await (await send(app, "GET", "/orders/o-1")).json()) as { lines: { quantity: number }[] };
+    assert.deepEqual(
+      o1.lines.map((l) => l.quantity),
+      [1, 2],
+    );
+    assert.deepEqual(await shop.publisher.list(), []);
+  });
+
+  test("adding an eleventh line to an existing order → 409", async () => {
+    const app = testShop().app();
+    const ten = Array.from({ length: 10 }, (_, i) => ({ productId: `x-${i + 1}`, quantity: 1 }));
+    const placed = await send(app, "POST", "/orders", JSON.stringify({ customerId: "c-1", lines: ten }));
+    const { id } = (await placed.json()) as { id: string };
+    const response = await send(app, "POST", `/orders/${id}/lines`, '{"productId":"x-11","quantity":1}');
+    assert.equal(response.status, 409);
+    assert.equal((await problemOf(response)).rule, "order.max-lines");
+  });
+
+  test("an unexpected error → 500 with a generic body; the details go to the error reporter only", async () => {
+    const shop = testShop();
+    const broken: Pick<GetOrderUseCase, "execute"> = {
+      execute: async () => {
+        throw new TypeError("secret internal detail");
+      },
+    };
+    const response = await send(shop.app({ getOrder: broken as GetOrderUseCase }), "GET", "/orders/o-1");
+    assert.equal(response.status, 500);
+    const text = await response.text();
+    assert.doesNotMatch(text, /secret|TypeError|at /);
+    assert.equal(shop.unexpectedErrors.length, 1);
+  });
+
+  test("an oversized body → 413", async () => {
+    const huge = JSON.stringify({ customerId: "c-1", lines: [], padding: "x".repeat(70_000) });
+    assert.equal((await send(testShop().app(), "POST", "/orders", huge)).status, 413);
+  });
+});
+
+describe("health", () => {
+  test("live is always 200; ready follows the dependencies", async () => {
+    const shop = testShop();
+    assert.equal((await send(shop.app(), "GET", "/health/live")).status, 200);
+    assert.equal((await send(shop.app(), "GET", "/health/ready")).status, 200);
+    assert.equal((await send(shop.app({ isReady: async () => false }), "GET", "/health/ready")).status, 503);
+  });
+});
