@@ -8,9 +8,7 @@ export type FileMap = Readonly<Record<string, string>>;
 
 /** What the reader can run: only the example's own scripts, never a free-form shell string. */
 export type RunCommand =
-  | { readonly kind: "test" }
-  | { readonly kind: "start" }
-  | { readonly kind: "node"; readonly file: string };
+  { readonly kind: "test" } | { readonly kind: "start" } | { readonly kind: "node"; readonly file: string };
 
 export type OutputStream = "stdout" | "stderr";
 
