@@ -156,7 +156,7 @@ function commandArgs(files: ReadonlyMap<string, string>, command: RunCommand): s
   try {
     scripts = (JSON.parse(files.get("package.json") ?? "{}") as { scripts?: Record<string, string> }).scripts;
   } catch (error) {
-    throw new Error(`package.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`package.json is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const script = scripts?.[command.kind];
   if (!script) throw new Error(`package.json has no "${command.kind}" script.`);
