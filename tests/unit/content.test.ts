@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   findPython,
+  GUIDE_PYTHON,
+  isAtLeast,
   pythonSyntaxProblems,
   typescriptSyntaxProblems,
   type SyntaxProblem,
@@ -125,6 +127,12 @@ describe("content checks catch what they should", () => {
     ).toEqual([]);
   });
 
+  it("compares Python versions", () => {
+    expect(isAtLeast({ command: "python3", version: [3, 12] }, GUIDE_PYTHON)).toBe(true);
+    expect(isAtLeast({ command: "python3", version: [4, 0] }, GUIDE_PYTHON)).toBe(true);
+    expect(isAtLeast({ command: "python3", version: [3, 11] }, GUIDE_PYTHON)).toBe(false);
+  });
+
   it.skipIf(!python)("detects Python syntax errors and accepts valid Python", () => {
     if (!python) return;
     const [broken, valid] = pythonSyntaxProblems(python, [
@@ -153,31 +161,33 @@ describe("guide pages", () => {
     expect(failures).toEqual([]);
   });
 
-  describe.skipIf(!python)(
-    `Python blocks parse with ${python ? python.command : "python3 (not found: skipped)"}`,
-    () => {
-      let failuresByPage = new Map<string, string[]>();
-      beforeAll(() => {
-        if (!python) return;
-        const all = pages.flatMap(({ page, blocks }) =>
-          blocks.filter((block) => checked(block, PYTHON_LANGS)).map((block) => ({ page, block })),
-        );
-        const problems = pythonSyntaxProblems(
-          python,
-          all.map(({ block }) => block.code),
-        );
-        failuresByPage = new Map(pages.map(({ page }) => [page, []]));
-        all.forEach(({ page, block }, index) => {
-          const problem = problems[index];
-          if (problem) failuresByPage.get(page)?.push(where(page, block, problem));
-        });
-      });
+  const pythonForGuide = python && isAtLeast(python, GUIDE_PYTHON) ? python : undefined;
+  const pythonTitle = pythonForGuide
+    ? `Python blocks parse with ${pythonForGuide.command} (${pythonForGuide.version.join(".")})`
+    : `Python blocks parse: skipped, no Python ${GUIDE_PYTHON.join(".")}+ found (set CONTENT_PYTHON)`;
 
-      it.each(pages)("$page: every Python block parses (unless marked partial)", ({ page }) => {
-        expect(failuresByPage.get(page)).toEqual([]);
+  describe.skipIf(!pythonForGuide)(pythonTitle, () => {
+    let failuresByPage = new Map<string, string[]>();
+    beforeAll(() => {
+      if (!pythonForGuide) return;
+      const all = pages.flatMap(({ page, blocks }) =>
+        blocks.filter((block) => checked(block, PYTHON_LANGS)).map((block) => ({ page, block })),
+      );
+      const problems = pythonSyntaxProblems(
+        pythonForGuide,
+        all.map(({ block }) => block.code),
+      );
+      failuresByPage = new Map(pages.map(({ page }) => [page, []]));
+      all.forEach(({ page, block }, index) => {
+        const problem = problems[index];
+        if (problem) failuresByPage.get(page)?.push(where(page, block, problem));
       });
-    },
-  );
+    });
+
+    it.each(pages)("$page: every Python block parses (unless marked partial)", ({ page }) => {
+      expect(failuresByPage.get(page)).toEqual([]);
+    });
+  });
 
   const topicPages = pages.filter(({ page }) => isTopicPage(page));
 
@@ -208,4 +218,9 @@ describe("guide pages", () => {
   });
 });
 
-if (!python) console.warn("content tests: no python3 found, so the Python code blocks were not parsed.");
+if (!python || !isAtLeast(python, GUIDE_PYTHON)) {
+  const found = python ? `only Python ${python.version.join(".")} (${python.command})` : "no Python";
+  console.warn(
+    `content tests: ${found} found; the guide's Python blocks need ${GUIDE_PYTHON.join(".")}+ to parse, so they were not checked.`,
+  );
+}

@@ -1,5 +1,8 @@
 /** Syntax checks for the code blocks of guide pages: Python through `ast.parse`, TypeScript through the compiler. */
 import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import ts from "typescript";
 
 /** A syntax error in one snippet: the 1-based line inside the snippet and the parser's message. */
@@ -14,21 +17,44 @@ export interface Python {
   readonly version: readonly [number, number];
 }
 
-// Newest first: pages may use 3.12 syntax (PEP 695 generics), which an older python3 cannot parse.
-const PYTHON_CANDIDATES = ["python3.13", "python3.12", "python3"];
+/** The guide's Python is 3.12 (PEP 695 generics, the `type` statement), which older parsers reject. */
+export const GUIDE_PYTHON: readonly [number, number] = [3, 12];
 
-/** The newest usable Python (`CONTENT_PYTHON` wins when set), or undefined when there is none. */
-export function findPython(): Python | undefined {
+/** Interpreters worth asking: `CONTENT_PYTHON`, versioned commands on PATH, pyenv's installs, then `python3`. */
+function pythonCandidates(): string[] {
   const override = process.env["CONTENT_PYTHON"];
-  for (const command of override ? [override] : PYTHON_CANDIDATES) {
-    const probe = spawnSync(command, ["-c", "import sys; print(sys.version_info[0], sys.version_info[1])"], {
-      encoding: "utf8",
-    });
-    if (probe.status !== 0) continue;
-    const [major, minor] = probe.stdout.trim().split(" ").map(Number);
-    if (major !== undefined && minor !== undefined) return { command, version: [major, minor] };
+  if (override) return [override];
+  const pyenvRoot = process.env["PYENV_ROOT"] ?? join(homedir(), ".pyenv");
+  const pyenvVersions = join(pyenvRoot, "versions");
+  const pyenvInstalls = existsSync(pyenvVersions)
+    ? readdirSync(pyenvVersions).map((version) => join(pyenvVersions, version, "bin", "python3"))
+    : [];
+  return ["python3.14", "python3.13", "python3.12", ...pyenvInstalls, "python3"];
+}
+
+function probe(command: string): Python | undefined {
+  const run = spawnSync(command, ["-c", "import sys; print(sys.version_info[0], sys.version_info[1])"], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) return undefined;
+  const [major, minor] = run.stdout.trim().split(" ").map(Number);
+  return major !== undefined && minor !== undefined ? { command, version: [major, minor] } : undefined;
+}
+
+/** Whether `python` is at least `version`. */
+export function isAtLeast(python: Python, version: readonly [number, number]): boolean {
+  const [major, minor] = python.version;
+  return major > version[0] || (major === version[0] && minor >= version[1]);
+}
+
+/** The newest Python on this machine (`CONTENT_PYTHON` wins when set), or undefined when there is none. */
+export function findPython(): Python | undefined {
+  let newest: Python | undefined;
+  for (const command of pythonCandidates()) {
+    const found = probe(command);
+    if (found && (!newest || !isAtLeast(newest, found.version))) newest = found;
   }
-  return undefined;
+  return newest;
 }
 
 const PARSE_ALL = `
