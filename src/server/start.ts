@@ -8,8 +8,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureFreshBuild } from "./ensure-build.ts";
 import { createGuideServer, type ServerExtension } from "./guide-server.ts";
+import { createLocalRunner } from "../runner/index.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
 const distDir = fileURLToPath(new URL("../../dist/", import.meta.url));
 
 const { values } = parseArgs({
@@ -26,7 +28,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 if (!values["no-build"]) await ensureFreshBuild(projectRoot, distDir);
 
-const extensions: ServerExtension[] = [];
+// The local runner answers /__runner/ on this same origin, so the page reaches it (and the
+// example services it starts) without leaving cross-origin isolation.
+const extensions: ServerExtension[] = [createLocalRunner({ projectRoot, examplesDir })];
 const servers = await listenOnLoopback(() => createGuideServer({ distDir, extensions }), port);
 console.log(`Backend Architecture Field Guide: http://localhost:${port}/`);
 
