@@ -1,4 +1,5 @@
 import type { AstroIntegration } from "astro";
+import { closeDiagramMeasurer } from "./diagram-size.ts";
 import { mermaidFencePlugin } from "./mermaid-fence-plugin.ts";
 
 interface SatteriProcessor {
@@ -25,6 +26,8 @@ export function mermaidDiagrams(): AstroIntegration {
         }
         processor.options.mdastPlugins.push(mermaidFencePlugin);
       },
+      "astro:build:done": closeDiagramMeasurer,
+      "astro:server:done": closeDiagramMeasurer,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Mermaid } from "mermaid";
+import { mermaidConfig } from "./mermaid-config.ts";
 
 /** Fired (bubbling) on a diagram's figure each time its SVG is drawn, including redraws for a theme change. */
 export const diagramRenderedEvent = "guide:diagram-rendered";
@@ -30,12 +31,7 @@ async function draw(figure: HTMLElement): Promise<void> {
   const theme = siteTheme();
   try {
     const api = await loadMermaid();
-    api.initialize({
-      startOnLoad: false,
-      securityLevel: "strict",
-      theme: theme === "dark" ? "dark" : "default",
-      fontFamily: getComputedStyle(figure).fontFamily,
-    });
+    api.initialize(mermaidConfig(theme));
     const { svg, bindFunctions } = await api.render(`guide-diagram-${(sequence += 1)}`, source);
     canvas.innerHTML = svg;
     bindFunctions?.(canvas);

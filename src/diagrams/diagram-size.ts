@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import { mermaidConfig } from "./mermaid-config.ts";
+
+/** A diagram's drawn size in CSS pixels, used to reserve its box so nothing moves when it renders. */
+export interface DiagramSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+const require = createRequire(import.meta.url);
+const mermaidScript = join(dirname(require.resolve("mermaid/package.json")), "dist", "mermaid.min.js");
+const cacheFile = join(process.cwd(), "node_modules", ".cache", "guide-diagrams", "sizes.json");
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+let cache: Promise<Map<string, DiagramSize>> | undefined;
+let page: Promise<Page | undefined> | undefined;
+let browser: Browser | undefined;
+let measuring: Promise<unknown> = Promise.resolve();
+
+async function loadCache(): Promise<Map<string, DiagramSize>> {
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(cacheFile, "utf8")) as Record<string, DiagramSize>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Headless Chromium with Mermaid loaded, or undefined (with one warning) where there is no Chromium. */
+async function openPage(): Promise<Page | undefined> {
+  const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (path) => path !== undefined && path !== "" && existsSync(path),
+  );
+  try {
+    const { chromium } = await import("@playwright/test");
+    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    const opened = await browser.newPage();
+    await opened.setContent("<!doctype html><html><body></body></html>");
+    await opened.addScriptTag({ path: mermaidScript });
+    return opened;
+  } catch (error) {
+    console.warn(
+      `[diagrams] cannot measure diagrams without Chromium (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); ` +
+        "their boxes get a default height and may grow when drawn. Set CHROMIUM_PATH to fix this.",
+    );
+    return undefined;
+  }
+}
+
+async function measureInBrowser(source: string, origin: string): Promise<DiagramSize | undefined> {
+  page ??= openPage();
+  const opened = await page;
+  if (!opened) return undefined;
+  const result = await opened.evaluate(
+    async ({ text, config }) => {
+      const api = (globalThis as unknown as { mermaid: typeof import("mermaid").default }).mermaid;
+      api.initialize(config);
+      try {
+        const { svg } = await api.render("measured", text);
+        const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+        return { width: Number(viewBox?.[1]), height: Number(viewBox?.[2]) };
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    { text: source, config: mermaidConfig("light") },
+  );
+  if ("error" in result) throw new Error(`${origin}: Mermaid cannot draw this diagram: ${result.error}`);
+  return Number.isFinite(result.width) && Number.isFinite(result.height) ? result : undefined;
+}
+
+/**
+ * Measures a diagram by drawing it once in headless Chromium at build time; results are cached on
+ * disk by source. Throws with `origin` when Mermaid cannot draw it; undefined when there is no Chromium.
+ */
+export async function measureDiagram(source: string, origin: string): Promise<DiagramSize | undefined> {
+  cache ??= loadCache();
+  const sizes = await cache;
+  const key = createHash("sha256").update(source).digest("hex").slice(0, 24);
+  const known = sizes.get(key);
+  if (known) return known;
+  // One page draws one diagram at a time; Mermaid's configuration is global.
+  const measured = (measuring = measuring.then(
+    () => measureInBrowser(source, origin),
+    () => measureInBrowser(source, origin),
+  ));
+  const size = (await measured) as DiagramSize | undefined;
+  if (size) {
+    sizes.set(key, size);
+    await mkdir(dirname(cacheFile), { recursive: true });
+    await writeFile(cacheFile, JSON.stringify(Object.fromEntries(sizes)));
+  }
+  return size;
+}
+
+/** Closes the measuring browser; the integration calls it when a build finishes. */
+export async function closeDiagramMeasurer(): Promise<void> {
+  const open = browser;
+  browser = undefined;
+  page = undefined;
+  await open?.close();
+}
