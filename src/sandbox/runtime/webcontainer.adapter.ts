@@ -54,7 +54,7 @@ export interface ContainerLimits {
 }
 
 export const DEFAULT_CONTAINER_LIMITS: ContainerLimits = {
-  bootTimeoutMs: 60_000,
+  bootTimeoutMs: 30_000,
   runTimeoutMs: 120_000,
   listenTimeoutMs: 30_000,
   maxOutputBytes: 2 * 1024 * 1024,
