@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PlaceOrderUseCase } from "../../src/application/place-order.use-case.ts";
+import { EntityNotFoundError } from "../../src/domain/domain-error.ts";
+import { OrderId, ProductId } from "../../src/domain/identifiers.ts";
+import { seedProducts } from "../../src/infrastructure/seed-products.ts";
+import { FakeClock } from "../fakes/fake-clock.ts";
+import { inMemoryStorage } from "../fakes/in-memory-storage.ts";
+
+// Unit tests run on the in-memory adapters: milliseconds, no database. The contract tests prove
+// those adapters behave like the Postgres ones.
+
+test("placing an order reserves stock and stores the order, priced from the products", async () => {
+  const storage = await inMemoryStorage(seedProducts());
+  const clock = new FakeClock();
+  const view = await new PlaceOrderUseCase({ unitOfWork: storage.unitOfWork, clock }).execute({
+    customerId: "c-1",
+    lines: [
+      { productId: "p-1", quantity: 2 },
+      { productId: "p-2", quantity: 1 },
+    ],
+  });
+  assert.deepEqual(view.total, { currency: "EUR", minorUnits: 2 * 8900 + 990 });
+  assert.equal(view.placedAt, clock.now().toISOString());
+  assert.equal((await storage.products.findById(ProductId.of("p-1")))?.stock, 8);
+  assert.ok(await storage.orders.findById(OrderId.of(view.id)));
+});
+
+test("an unknown product is not found, and the reservations before it are undone", async () => {
+  const storage = await inMemoryStorage(seedProducts());
+  const placeOrder = new PlaceOrderUseCase({ unitOfWork: storage.unitOfWork, clock: new FakeClock() });
+  await assert.rejects(
+    placeOrder.execute({
+      customerId: "c-1",
+      lines: [
+        { productId: "p-1", quantity: 1 },
+        { productId: "p-404", quantity: 1 },
+      ],
+    }),
+    EntityNotFoundError,
+  );
+  assert.equal((await storage.products.findById(ProductId.of("p-1")))?.stock, 10);
+});
+
+test("ordering the same product on two lines reserves both quantities", async () => {
+  const storage = await inMemoryStorage(seedProducts());
+  await new PlaceOrderUseCase({ unitOfWork: storage.unitOfWork, clock: new FakeClock() }).execute({
+    customerId: "c-1",
+    lines: [
+      { productId: "p-3", quantity: 1 },
+      { productId: "p-3", quantity: 1 },
+    ],
+  });
+  const monitor = await storage.products.findById(ProductId.of("p-3"));
+  assert.deepEqual([monitor?.stock, monitor?.version], [0, 3]);
+});
