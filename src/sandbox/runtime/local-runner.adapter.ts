@@ -248,6 +248,8 @@ export function createLocalRunnerRuntime(options: LocalRunnerAdapterOptions = {}
   return {
     kind: "local",
     async mount(example: string, files: FileMap) {
+      // Shaking hands here reports a missing runner on the reader's first action rather than at the first run.
+      await token();
       mounted.set(example, new Map(Object.entries(files)));
     },
     async writeFile(example: string, path: string, contents: string) {
