@@ -4,8 +4,11 @@ import { mermaidConfig } from "./mermaid-config.ts";
 /** Fired (bubbling) on a diagram's figure each time its SVG is drawn, including redraws for a theme change. */
 export const diagramRenderedEvent = "guide:diagram-rendered";
 
-/** Start drawing a diagram when it is within this distance of the viewport, so it is ready when it scrolls in. */
-const lookahead = "100% 0px";
+/**
+ * Start drawing a diagram when it is this close to the viewport: enough head start to be ready as it
+ * scrolls in, small enough that a diagram further down costs nothing while the page loads.
+ */
+const lookahead = "300px 0px";
 
 type SiteTheme = "light" | "dark";
 
