@@ -103,8 +103,16 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-// Run only when started as a program (`node src/main.ts`), not when a test imports startServer.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** True when this file is the program Node was started with (`node src/main.ts`), not a module a test imports. */
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === fileURLToPath(import.meta.url);
+  } catch {
+    return false; // argv[1] is not a file, e.g. a glob under `node --test`
+  }
+}
+
+if (isEntryPoint()) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -31,11 +31,6 @@ export class Money {
     return new Money(minorUnits, currency);
   }
 
-  /** Zero in the given currency. */
-  static zero(currency: string): Money {
-    return Money.of(0, currency);
-  }
-
   /** The sum; refuses to add two currencies. */
   add(other: Money): Money {
     if (other.currency !== this.currency) {
