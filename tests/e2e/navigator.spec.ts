@@ -31,9 +31,16 @@ async function expectOutcome(page: Page): Promise<void> {
   await expect(outcome.locator("li:visible > a")).toHaveText(expectedOutcome);
 }
 
+/** The tree's diagram, scrolled to and drawn (diagrams are drawn only as they near the viewport). */
+async function drawnDiagram(page: Page): Promise<Locator> {
+  const figure = tree(page).locator("[data-diagram]");
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute("data-diagram-state", "rendered");
+  return figure.locator("svg").first();
+}
+
 async function expectHighlightedPath(page: Page, path: string): Promise<void> {
-  const svg = tree(page).locator("[data-diagram] svg");
-  await svg.scrollIntoViewIfNeeded();
+  const svg = await drawnDiagram(page);
   await expect(svg).toHaveAttribute("data-path", path);
   const onPath = await svg
     .locator("g.node.dn-on-path")
@@ -93,7 +100,6 @@ test("the URL reproduces the state on reload, and Back undoes one answer", async
   await expectOutcome(page);
   await expectHighlightedPath(page, expectedPath);
 
-  await page.goBack();
   await page.goto(`${navigatorPath}?tree=architecture&a=nn`);
   await tree(page).getByRole("button", { name: "Yes", exact: true }).locator("visible=true").click();
   await expect(page).toHaveURL(/a=nny$/);
@@ -130,8 +136,7 @@ test("a link with unusable parts keeps what it can and says what it dropped", as
 
 test("clicking a node in the diagram opens its page", async ({ page }) => {
   await page.goto(navigatorPath);
-  const node = tree(page).locator("[data-diagram] svg g.node.dn-J");
-  await node.scrollIntoViewIfNeeded();
+  const node = (await drawnDiagram(page)).locator("g.node.dn-J");
   await node.click();
   await expect(page).toHaveURL(/\/foundations\/architecture-patterns\/#unit-of-work$/);
 });
@@ -139,11 +144,9 @@ test("clicking a node in the diagram opens its page", async ({ page }) => {
 // Scoped to <main>: the header's search button is Starlight's own and checked by the site-wide test.
 test("the navigator page has no axe violations, before and after a full path", async ({ page }) => {
   await page.goto(navigatorPath);
-  await tree(page).locator("[data-diagram]").scrollIntoViewIfNeeded();
-  await expect(tree(page).locator("[data-diagram]")).toHaveAttribute("data-diagram-state", "rendered");
+  await drawnDiagram(page);
   await expectNoAxeViolations(page, "main");
   await page.goto(`${navigatorPath}?tree=architecture&a=nnyny`);
-  await tree(page).locator("[data-diagram]").scrollIntoViewIfNeeded();
-  await expect(tree(page).locator("[data-diagram] svg")).toHaveAttribute("data-path", expectedPath);
+  await expect(await drawnDiagram(page)).toHaveAttribute("data-path", expectedPath);
   await expectNoAxeViolations(page, "main");
 });
