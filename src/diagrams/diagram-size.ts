@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
+import type { Mermaid } from "mermaid";
 import { mermaidConfig } from "./mermaid-config.ts";
 
 /** A diagram's drawn size in CSS pixels, used to reserve its box so nothing moves when it renders. */
@@ -63,7 +64,7 @@ async function measureInBrowser(source: string, origin: string): Promise<Diagram
   if (!opened) return undefined;
   const result = await opened.evaluate(
     async ({ text, config }) => {
-      const api = (globalThis as unknown as { mermaid: typeof import("mermaid").default }).mermaid;
+      const api = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
       api.initialize(config);
       try {
         const { svg } = await api.render("measured", text);
