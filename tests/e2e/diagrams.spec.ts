@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { sitemapPaths } from "../support/sitemap.ts";
 
 const navigatorPath = "/start-here/decision-navigator/";
 const pageWithDiagrams = "/start-here/overview/";
@@ -89,4 +90,19 @@ test("every topic page links to the decision navigator; the navigator page does 
   await page.getByRole("link", { name: /Ask the decision navigator/ }).click();
   await expect(page).toHaveURL(new RegExp(`${navigatorPath}$`));
   await expect(page.getByRole("link", { name: /Ask the decision navigator/ })).toHaveCount(0);
+});
+
+test("every diagram on every page of the guide is drawn, none fails", async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const drawn: string[] = [];
+  for (const path of await sitemapPaths(new URL(baseURL ?? "").origin)) {
+    await page.goto(path);
+    for (const [index, figure] of (await page.locator("[data-diagram]:visible").all()).entries()) {
+      await figure.scrollIntoViewIfNeeded();
+      await expect(figure, `diagram ${index + 1} on ${path}`).toHaveAttribute("data-diagram-state", /rendered|failed/);
+      expect(await figure.getAttribute("data-diagram-state"), `diagram ${index + 1} on ${path}`).toBe("rendered");
+      drawn.push(`${path}#${index + 1}`);
+    }
+  }
+  expect(drawn.length).toBeGreaterThanOrEqual(2);
 });
