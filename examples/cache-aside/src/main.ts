@@ -1,0 +1,129 @@
+/**
+ * The composition root: the one place that picks the adapters (an in-process LRU cache, an
+ * in-memory catalogue with simulated latency), hands them to the use cases and starts the server.
+ */
+import { serve } from "@hono/node-server";
+import { realpathSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { GetCacheStatsUseCase } from "./application/get-cache-stats.use-case.ts";
+import { GetProductUseCase } from "./application/get-product.use-case.ts";
+import type { CachedProduct, ProductCacheTtls } from "./application/product-cache.ts";
+import { SingleFlight } from "./application/single-flight.ts";
+import { UpdateProductPriceUseCase } from "./application/update-product-price.use-case.ts";
+import { InMemoryLruCache } from "./infrastructure/in-memory-lru-cache.ts";
+import { InMemoryProductRepository } from "./infrastructure/in-memory-product.repository.ts";
+import { seedProducts } from "./infrastructure/seed-products.ts";
+import { SystemClock } from "./infrastructure/system-clock.ts";
+import { createApp } from "./presentation/app.ts";
+
+/** A started server: where it listens, and how to stop it gracefully. */
+export type RunningServer = {
+  readonly port: number;
+  readonly url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  readonly shutdown: () => Promise<void>;
+};
+
+/** Cache settings, from the environment in main(). */
+export type CacheSettings = {
+  readonly maxEntries: number;
+  readonly ttls: ProductCacheTtls;
+  /** Simulated database round trip, so a MISS is visibly slower than a HIT. */
+  readonly repositoryLatencyMs: number;
+};
+
+/**
+ * Defaults: five minutes for a product, ten seconds for "not found". Three entries is tiny on
+ * purpose, so you can watch LRU eviction by hand; size it to the working set in production.
+ */
+const DEFAULT_CACHE_SETTINGS: CacheSettings = {
+  maxEntries: 3,
+  ttls: { foundMs: 300_000, notFoundMs: 10_000 },
+  repositoryLatencyMs: 50,
+};
+
+/** Wires the real adapters and listens on `port` (0 picks a free one). */
+export function startServer(options: {
+  port: number;
+  hostname?: string | undefined;
+  cache?: CacheSettings;
+}): Promise<RunningServer> {
+  const settings = options.cache ?? DEFAULT_CACHE_SETTINGS;
+  const products = new InMemoryProductRepository(seedProducts(), { latencyMs: settings.repositoryLatencyMs });
+  const cache = new InMemoryLruCache<CachedProduct>({ clock: new SystemClock(), maxEntries: settings.maxEntries });
+  // One SingleFlight shared by reads and writes, so a write can detach a read that is loading.
+  const loads = new SingleFlight<CachedProduct>();
+  let shuttingDown = false;
+
+  const app = createApp({
+    getProduct: new GetProductUseCase({ products, cache, loads, ttls: settings.ttls }),
+    updateProductPrice: new UpdateProductPriceUseCase({ products, cache, loads }),
+    getCacheStats: new GetCacheStatsUseCase({ cache, loads }),
+    // An in-process cache is ready at once; a Redis adapter would ping here (and a cache that is down
+    // should make the service slower, not unready: reads can still go to the database).
+    isReady: () => !shuttingDown,
+    reportUnexpectedError: (error) => console.error("unexpected error:", error),
+  });
+
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
+      resolve({
+        port: info.port,
+        url: `http://localhost:${info.port}`,
+        shutdown: () => {
+          shuttingDown = true;
+          return new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
+        },
+      });
+    });
+    server.once("error", reject);
+  });
+}
+
+/** A whole number from the environment within [min, max], or the default when unset. */
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return number;
+}
+
+/** `npm start`: listen, then shut down gracefully on SIGTERM (container stop) or SIGINT (Ctrl+C). */
+async function main(): Promise<void> {
+  const server = await startServer({
+    port: intFromEnv("PORT", 3000, 0, 65535),
+    hostname: process.env.HOST || undefined,
+    cache: {
+      ...DEFAULT_CACHE_SETTINGS,
+      maxEntries: intFromEnv("CACHE_MAX_ENTRIES", DEFAULT_CACHE_SETTINGS.maxEntries, 1, 1_000_000),
+    },
+  });
+  console.log(`listening on ${server.url}`);
+
+  const stop = (signal: string) => {
+    console.log(`${signal} received, finishing in-flight requests`);
+    // Requests still running after 10 s lose: the orchestrator would kill the process soon anyway.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("shutdown failed:", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+// Run only when started as a program (`node src/main.ts`), not when a test imports startServer.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

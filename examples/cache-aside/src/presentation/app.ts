@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { GetCacheStatsUseCase } from "../application/get-cache-stats.use-case.ts";
+import { cacheRoutes } from "./cache.routes.ts";
+import { healthRoutes } from "./health.routes.ts";
+import { payloadTooLargeProblem, problemFromError, problemResponse, routeNotFoundProblem } from "./problem-details.ts";
+import { productsRoutes, type ProductUseCases } from "./products.routes.ts";
+
+/** Everything the HTTP app needs, injected so tests can build it with fakes. */
+export type AppDeps = ProductUseCases & {
+  readonly getCacheStats: GetCacheStatsUseCase;
+  readonly isReady: () => boolean | Promise<boolean>;
+  /** Where unexpected errors go; the client only ever sees a generic 500. */
+  readonly reportUnexpectedError: (error: unknown) => void;
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the Hono app from already-wired use cases. It knows no adapter: main.ts chooses those. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(payloadTooLargeProblem(MAX_BODY_BYTES, c.req.path)),
+    }),
+  );
+  app.route("/products", productsRoutes(deps));
+  app.route("/cache", cacheRoutes(deps.getCacheStats));
+  app.route("/health", healthRoutes(deps.isReady));
+
+  app.notFound((c) => problemResponse(routeNotFoundProblem(c.req.method, c.req.path)));
+  // Every error thrown below ends here, once: one mapping for the whole service.
+  app.onError((error, c) => {
+    const problem = problemFromError(error, c.req.path);
+    if (problem.status === 500) deps.reportUnexpectedError(error);
+    return problemResponse(problem);
+  });
+  return app;
+}
