@@ -39,29 +39,7 @@ export function layerOf(path: string): Layer | undefined {
 }
 
 // Characters after which a `/` starts a regular expression rather than a division.
-const BEFORE_REGEX = new Set([
-  "",
-  "(",
-  ",",
-  "=",
-  ":",
-  "[",
-  "!",
-  "&",
-  "|",
-  "?",
-  "{",
-  "}",
-  ";",
-  "+",
-  "-",
-  "*",
-  "%",
-  "<",
-  ">",
-  "~",
-  "^",
-]);
+const BEFORE_REGEX = "(,=:[!&|?{};+-*%<>~^";
 
 /** Index just past the literal that opens at `start` (a quote, a backtick or a regex slash). */
 function endOfLiteral(source: string, start: number): number {
@@ -119,7 +97,7 @@ function mask(source: string): { code: string; literals: string[] } {
       }
       previous = '"';
       i = end;
-    } else if (char === "/" && (BEFORE_REGEX.has(previous) || /\breturn\s*$/.test(code))) {
+    } else if (char === "/" && (previous === "" || BEFORE_REGEX.includes(previous) || /\breturn\s*$/.test(code))) {
       i = endOfLiteral(source, i);
       code += "0";
       previous = "0";
