@@ -2,8 +2,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
-import starlightLinksValidator from "starlight-links-validator";
+import { mermaidDiagrams } from "./src/diagrams/integration.ts";
+import { localRunnerIntegration } from "./src/runner/astro-integration.ts";
+import { webContainerSnapshotsIntegration } from "./src/sandbox/runtime/dependency-snapshots.integration.ts";
 import { guideHeaders } from "./src/server/isolation-headers.ts";
+import { linksValidatorForTopLevelContent } from "./src/site/links-validator.ts";
 import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
 
 const docsDir = fileURLToPath(new URL("./content/docs/", import.meta.url));
@@ -20,11 +23,17 @@ export default defineConfig({
       logo: { src: "./src/assets/logo.svg", alt: "Backend Architecture Field Guide" },
       favicon: "/favicon.svg",
       customCss: ["./src/styles/guide.css"],
+      // Pages live outside src/, so Starlight's Markdown features (heading anchors, asides) are pointed at them.
+      markdown: { processedDirs: ["./content/docs"] },
       lastUpdated: false,
       pagination: true,
       sidebar: sidebarFromExistingPages(docsDir),
       head: [{ tag: "meta", attrs: { name: "theme-color", content: "#0f172a" } }],
-      plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
+      components: { PageTitle: "./src/components/overrides/PageTitle.astro" },
+      plugins: [linksValidatorForTopLevelContent({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
     }),
+    mermaidDiagrams(),
+    localRunnerIntegration(),
+    webContainerSnapshotsIntegration(),
   ],
 });
