@@ -5,7 +5,8 @@
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { snapshot as webContainerSnapshot } from "@webcontainer/snapshot";
 import type { DependencyManifest } from "./dependency-snapshots.ts";
 
 /** Turns a folder into a WebContainer binary snapshot (the signature of `@webcontainer/snapshot`'s `snapshot`). */
@@ -43,11 +44,13 @@ async function readPackageJson(dir: string): Promise<PackageJson> {
 
 /** The folder Node would load `name` from when required from `fromDir`, walking up to the project root. */
 async function resolvePackageDir(name: string, fromDir: string, projectRoot: string): Promise<string | undefined> {
-  let dir = fromDir;
-  while (dir.startsWith(projectRoot)) {
+  // resolve() drops a trailing slash, so the walk below can stop exactly at the root.
+  const root = resolve(projectRoot);
+  let dir = resolve(fromDir);
+  while (dir.startsWith(root)) {
     const candidate = join(dir, "node_modules", name);
     if (await exists(join(candidate, "package.json"))) return candidate;
-    if (dir === projectRoot) break;
+    if (dir === root) break;
     dir = dirname(dir);
   }
   return undefined;
@@ -75,16 +78,10 @@ export function snapshotFileName(name: string): string {
   return `${name.replace("/", "__")}.bin`;
 }
 
-async function defaultSnapshot(): Promise<SnapshotFolder> {
-  // A build-time dependency the integrator installs; named through a variable so type checking does not require it.
-  const moduleName = "@webcontainer/snapshot";
-  const module = (await import(moduleName)) as { snapshot: SnapshotFolder };
-  return module.snapshot;
-}
-
 /** Builds the snapshots and manifest.json into outDir; returns the manifest. */
 export async function buildDependencySnapshots(options: SnapshotBuildOptions): Promise<DependencyManifest> {
-  const snapshot = options.snapshot ?? (await defaultSnapshot());
+  // Imported statically: by the time astro:build:done runs, Vite can no longer load modules for the config.
+  const snapshot = options.snapshot ?? webContainerSnapshot;
   const warn = options.warn ?? console.warn;
   const examples: Record<string, string[]> = {};
   const packageDirs = new Map<string, string>();

@@ -42,6 +42,16 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe("buildDependencySnapshots", () => {
+  it("finds hoisted packages when the project root is given with a trailing slash, as Astro's config.root is", async () => {
+    const manifest = await buildDependencySnapshots({
+      projectRoot: `${root}/`,
+      examplesDir: join(root, "examples"),
+      outDir: join(root, "dist/_webcontainer"),
+      snapshot: async () => new Uint8Array(),
+    });
+    expect(manifest.examples["tiny"]).toEqual(["web"]);
+  });
+
   it("snapshots each needed package once, pruned of types, maps and docs, and says who needs what", async () => {
     const snapshotted: Record<string, string[]> = {};
     const snapshot = async (folder: string) => {
