@@ -11,6 +11,7 @@ import { GetOrderUseCase } from "./application/get-order.use-case.ts";
 import { PlaceOrderUseCase } from "./application/place-order.use-case.ts";
 import { ProductQueriesUseCase } from "./application/product-queries.use-case.ts";
 import { insertProducts } from "./infrastructure/postgres/insert-products.ts";
+import { pingDatabase } from "./infrastructure/postgres/ping-database.ts";
 import { PostgresOrderRepository } from "./infrastructure/postgres/postgres-order.repository.ts";
 import { PostgresProductRepository } from "./infrastructure/postgres/postgres-product.repository.ts";
 import { PostgresUnitOfWork } from "./infrastructure/postgres/postgres-unit-of-work.ts";
@@ -48,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     placeOrder: new PlaceOrderUseCase({ unitOfWork: new PostgresUnitOfWork(db), clock: new SystemClock() }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),
     productQueries: new ProductQueriesUseCase(new PostgresProductRepository(db)),
-    isReady: async () => !shuttingDown && !db.closed && (await db.query("SELECT 1")).rows.length === 1,
+    isReady: async () => !shuttingDown && (await pingDatabase(db)),
     reportUnexpectedError: (error) => console.error("unexpected error:", error),
   });
 

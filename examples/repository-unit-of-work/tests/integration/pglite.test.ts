@@ -5,6 +5,7 @@ import { DatabaseConnectionError } from "../../src/application/ports/storage-err
 import { ProductId } from "../../src/domain/identifiers.ts";
 import type { Product } from "../../src/domain/product.aggregate.ts";
 import { insertProducts } from "../../src/infrastructure/postgres/insert-products.ts";
+import { pingDatabase } from "../../src/infrastructure/postgres/ping-database.ts";
 import { PostgresOrderRepository } from "../../src/infrastructure/postgres/postgres-order.repository.ts";
 import { PostgresProductRepository } from "../../src/infrastructure/postgres/postgres-product.repository.ts";
 import { PostgresUnitOfWork } from "../../src/infrastructure/postgres/postgres-unit-of-work.ts";
@@ -84,7 +85,8 @@ describe("the real server on PGlite (smoke test)", () => {
     assert.ok(db.closed);
   });
 
-  test("once the database is closed, the adapters report DatabaseConnectionError (mapped to 503)", async () => {
+  test("once the database is closed, readiness fails and the adapters report DatabaseConnectionError (→ 503)", async () => {
+    assert.equal(await pingDatabase(db), false);
     await assert.rejects(new PostgresProductRepository(db).findById(ProductId.of("p-1")), DatabaseConnectionError);
     await assert.rejects(
       new PostgresUnitOfWork(db).run(async () => undefined),
