@@ -50,8 +50,8 @@ export class Order {
 
   readonly id: OrderId;
   readonly customerId: CustomerId;
-  readonly placedAt: Date;
   // Private (#) state: callers read copies through getters and cannot push into the lines behind the rules' back.
+  #placedAt: Date;
   #status: OrderStatus;
   #promoCode: string | null;
   #lines: Map<ProductId, OrderLine>;
@@ -61,7 +61,7 @@ export class Order {
   private constructor(state: OrderState) {
     this.id = state.id;
     this.customerId = state.customerId;
-    this.placedAt = state.placedAt;
+    this.#placedAt = new Date(state.placedAt);
     this.#status = state.status;
     this.#promoCode = state.promoCode;
     this.#lines = state.lines;
@@ -118,6 +118,11 @@ export class Order {
       lines,
       discount,
     });
+  }
+
+  /** A copy: a Date is mutable, and the order's own must not change behind its back. */
+  get placedAt(): Date {
+    return new Date(this.#placedAt);
   }
 
   get status(): OrderStatus {
