@@ -104,16 +104,20 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
-  test("a request that breaks a per-request bound → 422 (quantity 0, no lines, eleven lines)", async () => {
-    const app = testShop().app();
+  test("quantity 0, no lines or eleven lines are business rules → 409, not schema errors", async () => {
+    const shop = testShop();
     const eleven = Array.from({ length: 11 }, (_, i) => ({ productId: `x-${i + 1}`, quantity: 1 }));
-    for (const body of [
-      { customerId: "c-1", lines: [{ productId: "p-1", quantity: 0 }] },
-      { customerId: "c-1", lines: [] },
-      { customerId: "c-1", lines: eleven },
-    ]) {
-      assert.equal((await send(app, "POST", "/orders", JSON.stringify(body))).status, 422, JSON.stringify(body));
+    const cases: [unknown, string][] = [
+      [{ customerId: "c-1", lines: [{ productId: "p-1", quantity: 0 }] }, "quantity.range"],
+      [{ customerId: "c-1", lines: [] }, "order.not-empty"],
+      [{ customerId: "c-1", lines: eleven }, "order.max-lines"],
+    ];
+    for (const [body, rule] of cases) {
+      const response = await send(shop.app(), "POST", "/orders", JSON.stringify(body));
+      assert.equal(response.status, 409, rule);
+      assert.equal((await problemOf(response)).rule, rule);
     }
+    assert.deepEqual(await shop.publisher.list(), []);
   });
 
   test("unknown ids → 404", async () => {
