@@ -64,6 +64,23 @@ describe("orders over HTTP", () => {
     assert.equal(await stock("p-2"), 100);
   });
 
+  test("eleven lines → 409 order.max-lines, after the stock was reserved: the reservations roll back", async () => {
+    const { postOrder, stock } = await testApp();
+    const eleven = Array.from({ length: 11 }, () => ({ productId: "p-2", quantity: 1 }));
+    const response = await postOrder(JSON.stringify({ customerId: "c-1", lines: eleven }));
+    assert.equal(response.status, 409);
+    assert.equal((await problemOf(response)).rule, "order.max-lines");
+    assert.equal(await stock("p-2"), 100);
+  });
+
+  test("a quantity out of range → 409 quantity.range (a domain rule, not a schema error)", async () => {
+    const { postOrder, stock } = await testApp();
+    const response = await postOrder('{"customerId":"c-1","lines":[{"productId":"p-1","quantity":0}]}');
+    assert.equal(response.status, 409);
+    assert.equal((await problemOf(response)).rule, "quantity.range");
+    assert.equal(await stock("p-1"), 10);
+  });
+
   test("a concurrent change → 409 concurrency conflict", async () => {
     const conflict = new ConcurrencyConflictError("Product", "p-1", "was changed since version 1");
     const { postOrder } = await testApp({ unitOfWork: failingUnitOfWork(conflict) });
