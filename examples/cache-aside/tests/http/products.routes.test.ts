@@ -87,13 +87,26 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.equal((await put("/products/p-1", "price=1", "text/plain")).status, 415);
   });
 
-  test("wrong types, a negative amount or an unknown currency → 422 with a pointer per field", async () => {
+  test("wrong types and unknown fields → 422 with a pointer per field", async () => {
     const { app, put } = testApp();
-    const response = await put("/products/p-1", '{"price":{"currency":"XYZ","minorUnits":-5},"name":"x"}');
+    const response = await put("/products/p-1", '{"price":{"currency":42,"minorUnits":"9.90"},"name":"x"}');
     assert.equal(response.status, 422);
     const problem = (await problemOf(response)) as Problem & { errors: { pointer: string }[] };
     assert.deepEqual(problem.errors.map((e) => e.pointer).sort(), ["", "/price/currency", "/price/minorUnits"]);
-    assert.equal((await put("/products/p-1", '{"price":{"currency":"EUR","minorUnits":"9.90"}}')).status, 422);
+    assert.deepEqual(await unchanged(app), { currency: "EUR", minorUnits: 8900 });
+  });
+
+  test("a negative amount or an unknown currency breaks a Money rule → 409", async () => {
+    const { app, put } = testApp();
+    const cases: [string, string][] = [
+      ['{"price":{"currency":"EUR","minorUnits":-5}}', "money.non-negative-integer"],
+      ['{"price":{"currency":"XYZ","minorUnits":100}}', "money.iso-currency"],
+    ];
+    for (const [body, rule] of cases) {
+      const response = await put("/products/p-1", body);
+      assert.equal(response.status, 409, rule);
+      assert.equal((await problemOf(response)).rule, rule);
+    }
     assert.deepEqual(await unchanged(app), { currency: "EUR", minorUnits: 8900 });
   });
 
