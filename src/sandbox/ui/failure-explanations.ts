@@ -51,7 +51,10 @@ export function explainUnavailable(
 }
 
 /** What an ended test run means, in a sentence. */
-export function describeTestExit(exit: ExitInfo, summary: { passed: number; failed: number } | undefined): string {
+export function describeTestExit(
+  exit: ExitInfo,
+  summary: { tests: number; passed: number; failed: number } | undefined,
+): string {
   switch (exit.reason) {
     case "timeout":
       return "The tests did not finish within the time limit and were stopped. A test may be waiting forever; the output so far is in the terminal.";
@@ -63,6 +66,9 @@ export function describeTestExit(exit: ExitInfo, summary: { passed: number; fail
       return `The tests could not run: ${exit.message ?? "the runtime reported an error"}.`;
     default:
       break;
+  }
+  if (summary?.tests === 0) {
+    return "No tests ran: the test command found no test files (it looks for tests/**/*.test.ts).";
   }
   if (summary) {
     return summary.failed === 0

@@ -1,6 +1,7 @@
 /**
  * The example's files as an ARIA tree (WAI-ARIA APG tree view pattern): one tab stop, arrow keys
  * move, Right/Left expand and collapse, Enter or Space opens a file. Modified files are marked.
+ * Items are one flat list with aria-level, so each item's name is just its own row.
  */
 import { ancestorFolders, buildFileTree, type TreeNode } from "./file-tree-model.ts";
 
@@ -8,6 +9,14 @@ export interface FileTree {
   /** Marks `path` as the open file and moves the tab stop to it. */
   select(path: string): void;
   setModified(modified: ReadonlySet<string>): void;
+}
+
+/** The "modified" mark of a file: a dot for the eye, words for screen readers. */
+function modifiedMark(): HTMLElement {
+  const mark = document.createElement("span");
+  mark.className = "fg-tree__modified";
+  mark.innerHTML = `<span aria-hidden="true"> ●</span><span class="fg-visually-hidden"> (modified)</span>`;
+  return mark;
 }
 
 /** Renders the tree into `parent`; `onOpen` is called when the reader opens a file. */
@@ -21,10 +30,13 @@ export function createFileTree(
   tree.setAttribute("role", "tree");
   tree.setAttribute("aria-label", label);
   tree.className = "fg-tree";
+  const items: HTMLLIElement[] = [];
   const fileItems = new Map<string, HTMLLIElement>();
   const folderItems = new Map<string, HTMLLIElement>();
+  /** Each item's folder (undefined at the top level). */
+  const parentOf = new Map<HTMLLIElement, HTMLLIElement | undefined>();
 
-  const render = (nodes: readonly TreeNode[], container: HTMLUListElement, level: number) => {
+  const render = (nodes: readonly TreeNode[], level: number, parentItem: HTMLLIElement | undefined) => {
     nodes.forEach((node, index) => {
       const item = document.createElement("li");
       item.setAttribute("role", "treeitem");
@@ -33,91 +45,86 @@ export function createFileTree(
       item.setAttribute("aria-posinset", String(index + 1));
       item.tabIndex = -1;
       item.dataset["path"] = node.path;
-      const row = document.createElement("span");
-      row.className = "fg-tree__row";
-      row.style.paddingInlineStart = `${(level - 1) * 0.9 + 0.4}rem`;
-      item.append(row);
+      item.className = `fg-tree__row fg-tree__row--${node.kind}`;
+      item.style.paddingInlineStart = `${(level - 1) * 0.9 + 0.4}rem`;
+      items.push(item);
+      parentOf.set(item, parentItem);
+      tree.append(item);
       if (node.kind === "folder") {
         item.setAttribute("aria-expanded", "true");
-        // Without a label the folder's name would include every file inside it.
-        item.setAttribute("aria-label", node.name);
-        row.innerHTML = `<span class="fg-tree__twisty" aria-hidden="true"></span>`;
-        row.append(node.name);
-        const group = document.createElement("ul");
-        group.setAttribute("role", "group");
-        item.append(group);
-        render(node.children, group, level + 1);
+        item.innerHTML = `<span class="fg-tree__twisty" aria-hidden="true"></span>`;
+        item.append(node.name);
         folderItems.set(node.path, item);
+        render(node.children, level + 1, item);
       } else {
         item.setAttribute("aria-selected", "false");
         item.title = node.path;
-        const name = document.createElement("span");
-        name.textContent = node.name;
-        const modified = document.createElement("span");
-        modified.className = "fg-tree__modified";
-        modified.innerHTML = `<span aria-hidden="true"> ●</span><span class="fg-visually-hidden"> (modified)</span>`;
-        modified.hidden = true;
-        row.append(name, modified);
+        item.append(node.name);
         fileItems.set(node.path, item);
       }
-      container.append(item);
     });
   };
-  render(buildFileTree(paths), tree, 1);
+  render(buildFileTree(paths), 1, undefined);
   parent.append(tree);
 
-  const isFolder = (item: HTMLElement) => item.hasAttribute("aria-expanded");
-  const visibleItems = () =>
-    [...tree.querySelectorAll<HTMLLIElement>('[role="treeitem"]')].filter(
-      (item) => !item.parentElement?.closest('[aria-expanded="false"]'),
-    );
-  const setExpanded = (folder: HTMLElement, expanded: boolean) =>
+  const isShown = (item: HTMLLIElement): boolean => {
+    for (let folder = parentOf.get(item); folder; folder = parentOf.get(folder)) {
+      if (folder.getAttribute("aria-expanded") !== "true") return false;
+    }
+    return true;
+  };
+  const refreshVisibility = () => {
+    for (const item of items) item.hidden = !isShown(item);
+  };
+  const setExpanded = (folder: HTMLElement, expanded: boolean) => {
     folder.setAttribute("aria-expanded", String(expanded));
+    refreshVisibility();
+  };
+  const moveTabStop = (item: HTMLElement) => {
+    for (const other of items) other.tabIndex = -1;
+    item.tabIndex = 0;
+  };
   const focusItem = (item: HTMLElement | undefined) => {
     if (!item) return;
-    for (const other of tree.querySelectorAll<HTMLElement>('[role="treeitem"]')) other.tabIndex = -1;
-    item.tabIndex = 0;
+    moveTabStop(item);
     item.focus();
   };
-  const activate = (item: HTMLElement) => {
-    const path = item.dataset["path"] ?? "";
-    if (isFolder(item)) setExpanded(item, item.getAttribute("aria-expanded") !== "true");
-    else onOpen(path);
+  const activate = (item: HTMLLIElement) => {
+    if (item.hasAttribute("aria-expanded")) setExpanded(item, item.getAttribute("aria-expanded") !== "true");
+    else onOpen(item.dataset["path"] ?? "");
   };
 
   tree.addEventListener("click", (event) => {
-    const item = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    const item = (event.target as HTMLElement).closest<HTMLLIElement>('[role="treeitem"]');
     if (!item) return;
-    event.stopPropagation();
     focusItem(item);
     activate(item);
   });
 
   tree.addEventListener("keydown", (event) => {
-    const item = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    if (!item) return;
-    const items = visibleItems();
-    const index = items.indexOf(item as HTMLLIElement);
-    const parentFolder = item.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? undefined;
+    const item = (event.target as HTMLElement).closest<HTMLLIElement>('[role="treeitem"]');
+    if (!item || event.altKey || event.ctrlKey || event.metaKey) return;
+    const shown = items.filter((candidate) => !candidate.hidden);
+    const index = shown.indexOf(item);
     const expanded = item.getAttribute("aria-expanded");
     const handlers: Record<string, () => void> = {
-      ArrowDown: () => focusItem(items[index + 1]),
-      ArrowUp: () => focusItem(items[index - 1]),
-      Home: () => focusItem(items[0]),
-      End: () => focusItem(items.at(-1)),
+      ArrowDown: () => focusItem(shown[index + 1]),
+      ArrowUp: () => focusItem(shown[index - 1]),
+      Home: () => focusItem(shown[0]),
+      End: () => focusItem(shown.at(-1)),
       ArrowRight: () => {
         if (expanded === "false") setExpanded(item, true);
-        else if (expanded === "true") focusItem(items[index + 1]);
+        else if (expanded === "true") focusItem(shown[index + 1]);
       },
       ArrowLeft: () => {
         if (expanded === "true") setExpanded(item, false);
-        else focusItem(parentFolder);
+        else focusItem(parentOf.get(item));
       },
       Enter: () => activate(item),
       " ": () => activate(item),
     };
     const handler = handlers[event.key];
-    if (!handler || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!handler) return;
     event.preventDefault();
     handler();
   });
@@ -125,20 +132,16 @@ export function createFileTree(
   return {
     select(path) {
       for (const [filePath, item] of fileItems) item.setAttribute("aria-selected", String(filePath === path));
-      for (const folder of ancestorFolders(path)) {
-        const folderItem = folderItems.get(folder);
-        if (folderItem) setExpanded(folderItem, true);
-      }
+      for (const folder of ancestorFolders(path)) folderItems.get(folder)?.setAttribute("aria-expanded", "true");
+      refreshVisibility();
       const item = fileItems.get(path);
-      if (!item) return;
-      for (const other of tree.querySelectorAll<HTMLElement>('[role="treeitem"]')) other.tabIndex = -1;
-      item.tabIndex = 0;
+      if (item) moveTabStop(item);
     },
     setModified(modified) {
       for (const [path, item] of fileItems) {
-        const mark = item.querySelector<HTMLElement>(".fg-tree__modified");
-        if (mark) mark.hidden = !modified.has(path);
-        item.classList.toggle("fg-tree__item--modified", modified.has(path));
+        const mark = item.querySelector(".fg-tree__modified");
+        if (modified.has(path) && !mark) item.append(modifiedMark());
+        if (!modified.has(path)) mark?.remove();
       }
     },
   };

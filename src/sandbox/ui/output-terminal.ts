@@ -10,7 +10,14 @@ export interface OutputTerminal {
 }
 
 const themes: Record<SiteTheme, ITheme> = {
-  dark: { background: "#0d1117", foreground: "#e6edf3", cursor: "#0d1117", selectionBackground: "#2f4a73" },
+  dark: {
+    background: "#0d1117",
+    foreground: "#e6edf3",
+    cursor: "#0d1117",
+    selectionBackground: "#2f4a73",
+    // Grey text (durations, the sandbox's own notes) readable on the dark background.
+    brightBlack: "#9aa4b2",
+  },
   light: {
     background: "#f6f8fa",
     foreground: "#1f2328",
@@ -39,6 +46,8 @@ export function createOutputTerminal(parent: HTMLElement, theme: SiteTheme): Out
     fontSize: 13,
     fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
     theme: themes[theme],
+    // Whatever colours a program prints, keep them readable (WCAG AA) on the terminal's background.
+    minimumContrastRatio: 4.5,
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);

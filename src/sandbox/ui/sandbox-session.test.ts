@@ -231,3 +231,18 @@ describe("edits", () => {
     });
   });
 });
+
+describe("a test command that finds no tests", () => {
+  it("is not reported as passing", async () => {
+    const { runtime, session, events } = setup();
+    const done = session.runTests();
+    await settle();
+    runtime.processes[0]?.print("ℹ tests 0\nℹ pass 0\nℹ fail 0\n");
+    runtime.processes[0]?.end();
+    await done;
+    expect(events.filter((event) => event.type === "status").at(-1)).toMatchObject({
+      message: expect.stringMatching(/^No tests ran/),
+      tone: "error",
+    });
+  });
+});

@@ -100,7 +100,8 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     for (const listener of listeners) listener(event);
   };
   const status = (message: string, tone: Tone = "info") => emit({ type: "status", message, tone });
-  const system = (text: string) => emit({ type: "output", text: `${text}\n`, stream: "system" });
+  // The sandbox's own notes in the terminal, in grey so they stand apart from the program's output.
+  const system = (text: string) => emit({ type: "output", text: `\u001b[90m${text}\u001b[0m\n`, stream: "system" });
   const activity = (): Activity => ({
     runtime: chosen?.kind,
     testing: testRun !== undefined,
@@ -171,7 +172,7 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
   }
 
   async function spawn(runtime: Runtime, command: RunCommand, title: string): Promise<RunningProcess | undefined> {
-    system(`\u001b[2m$ ${title}\u001b[0m`);
+    system(`$ ${title}`);
     try {
       return await runtime.spawn(example, command, {
         onOutput: (chunk) => emit({ type: "output", text: chunk.text, stream: chunk.stream }),
@@ -207,8 +208,10 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     testRun = undefined;
     const summary = readTestSummary(output);
     const message = describeTestExit(exit, summary);
-    system(`\u001b[2m${message}\u001b[0m`);
-    status(message, exit.reason === "exited" && exit.code === 0 && (summary?.failed ?? 0) === 0 ? "success" : "error");
+    system(message);
+    const passed =
+      exit.reason === "exited" && exit.code === 0 && summary !== undefined && summary.tests > 0 && summary.failed === 0;
+    status(message, passed ? "success" : "error");
     announceActivity();
   }
 
@@ -234,7 +237,7 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
       const message = describeServiceExit(exit, current.ready !== undefined);
       if (service === current) service = undefined;
       lastServiceEnd = message;
-      system(`\u001b[2m${message}\u001b[0m`);
+      system(message);
       status(message, exit.reason === "killed" || (exit.reason === "exited" && exit.code === 0) ? "info" : "error");
       announceActivity();
     });
@@ -251,7 +254,7 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     if (first === "slow" && !ended) {
       const seconds = Math.round(listenTimeoutMs / 1000);
       const message = `The service has not started listening after ${seconds} s. It may be stuck before it calls listen(); its output is in the terminal. Stop ends it.`;
-      system(`\u001b[2m${message}\u001b[0m`);
+      system(message);
       status(message, "error");
     }
     const value = first === "slow" ? await ready : first;

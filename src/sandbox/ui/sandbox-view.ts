@@ -162,9 +162,10 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
   }
 
   function renderActivity(activity: Activity): void {
-    runTests.disabled = activity.testing || activity.busy;
-    startService.disabled = activity.service !== "stopped" || activity.busy;
-    stop.disabled = !activity.testing && activity.service === "stopped";
+    // aria-disabled rather than disabled: the button keeps focus while its run goes on.
+    runTests.setAttribute("aria-disabled", String(activity.testing || activity.busy));
+    startService.setAttribute("aria-disabled", String(activity.service !== "stopped" || activity.busy));
+    stop.setAttribute("aria-disabled", String(!activity.testing && activity.service === "stopped"));
     runtimeSelect.value = activity.runtime ?? "";
     runtimeSelect.disabled = session.runtimes.length < 2 || activity.busy;
     root.dataset["service"] = activity.service;
@@ -266,7 +267,7 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     storageNotice.hidden = false;
     storageNotice.textContent = options.storageMessage;
   }
-  terminal.write(`\u001b[2m${bundle.title}: Run tests or Start service; output appears here.\u001b[0m\n`);
+  terminal.write(`\u001b[90m${bundle.title}: Run tests or Start service; output appears here.\u001b[0m\n`);
   announce(`Sandbox open. ${runtimeLabels[session.activity().runtime ?? "local"]} runs the example.`, "info");
   return root;
 }
