@@ -25,9 +25,18 @@ const chromiumArgs = [
 ];
 
 let cache: Promise<Map<string, DiagramSize>> | undefined;
-let page: Promise<Page | undefined> | undefined;
-let browser: Browser | undefined;
 let measuring: Promise<unknown> = Promise.resolve();
+
+// Astro may load this module twice (once for the config, once in the build's module graph), and
+// the integration's close hook sees only its own copy; a process-wide slot lets either copy close
+// the one measuring browser, so the build process can exit.
+interface MeasurerSlot {
+  page?: Promise<Page | undefined>;
+  browser?: Browser;
+}
+const slotKey = Symbol.for("field-guide.diagram-measurer");
+const globalSlots = globalThis as unknown as Record<symbol, MeasurerSlot | undefined>;
+const measurer: MeasurerSlot = (globalSlots[slotKey] ??= {});
 
 async function loadCache(): Promise<Map<string, DiagramSize>> {
   try {
@@ -44,7 +53,8 @@ async function openPage(): Promise<Page | undefined> {
   );
   try {
     const { chromium } = await import("@playwright/test");
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    measurer.browser = browser;
     const opened = await browser.newPage();
     await opened.setContent("<!doctype html><html><body></body></html>");
     await opened.addScriptTag({ path: mermaidScript });
@@ -59,8 +69,8 @@ async function openPage(): Promise<Page | undefined> {
 }
 
 async function measureInBrowser(source: string, origin: string): Promise<DiagramSize | undefined> {
-  page ??= openPage();
-  const opened = await page;
+  measurer.page ??= openPage();
+  const opened = await measurer.page;
   if (!opened) return undefined;
   const result = await opened.evaluate(
     async ({ text, config }) => {
@@ -106,8 +116,8 @@ export async function measureDiagram(source: string, origin: string): Promise<Di
 
 /** Closes the measuring browser; the integration calls it when a build finishes. */
 export async function closeDiagramMeasurer(): Promise<void> {
-  const open = browser;
-  browser = undefined;
-  page = undefined;
+  const open = measurer.browser;
+  measurer.browser = undefined;
+  measurer.page = undefined;
   await open?.close();
 }

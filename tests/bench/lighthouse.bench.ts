@@ -21,7 +21,10 @@ export async function lighthouseScores(context: BenchContext, path: string): Pro
     if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
     const scores: Record<string, number> = {};
     for (const category of categories) {
-      scores[category] = Math.round((result.lhr.categories[category]?.score ?? 0) * 100);
+      const score = result.lhr.categories[category]?.score;
+      // A null score means Lighthouse could not measure (e.g. a busy machine), not that the page scored 0.
+      if (typeof score !== "number") throw new Error(`Lighthouse could not score ${category} for ${path}`);
+      scores[category] = Math.round(score * 100);
     }
     return scores;
   } finally {

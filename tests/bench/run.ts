@@ -2,6 +2,7 @@
  * `npm run bench`: measures the running guide and prints one table. Benchmarks report;
  * they never fail the test run.
  */
+import { benchDiagrams } from "./diagrams.bench.ts";
 import { benchFirstLoadJavaScript, benchLighthouse } from "./lighthouse.bench.ts";
 import { startGuide, type BenchContext, type BenchRow } from "./context.ts";
 
@@ -15,6 +16,7 @@ const foundationPages = [
 const benches: Array<readonly [string, Bench]> = [
   ["site: Lighthouse", (context) => benchLighthouse(context, foundationPages)],
   ["site: JavaScript on first load", (context) => benchFirstLoadJavaScript(context, foundationPages)],
+  ["diagrams and navigator", benchDiagrams],
 ];
 
 const port = Number(process.env["BENCH_PORT"] ?? 4520);
