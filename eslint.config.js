@@ -5,7 +5,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/", ".astro/", "node_modules/", "**/node_modules/", "test-results/", "playwright-report/"],
+    ignores: [
+      "dist/",
+      ".astro/",
+      ".cache/",
+      "node_modules/",
+      "**/node_modules/",
+      "test-results/",
+      "playwright-report/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
