@@ -5,16 +5,20 @@ import { sitemapPaths } from "../support/sitemap.ts";
 test("the home page says what the guide is and leads to the three journeys", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Backend Architecture Field Guide" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Read a topic" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Run an example" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Follow the decision navigator" })).toBeVisible();
+  const main = page.getByRole("main");
+  for (const journey of ["Read a topic", "Run an example", "Follow the decision navigator"]) {
+    await expect(main.getByText(journey, { exact: true })).toBeVisible();
+  }
+  for (const href of ["/start-here/overview/", "/reference/examples/", "/start-here/decision-navigator/"]) {
+    await expect(main.locator(`a[href="${href}"]`).first()).toBeVisible();
+  }
 });
 
 test("search finds a page by a word from its body", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Search" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("searchbox").fill("composition root");
+  await dialog.getByRole("textbox", { name: "Search" }).fill("composition root");
   const result = dialog.locator('a[href*="/foundations/project-structure/"]').first();
   await expect(result).toBeVisible();
   await result.click();
