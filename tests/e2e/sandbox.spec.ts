@@ -5,43 +5,16 @@
  * one example by keyboard only; axe with the sandbox open; a phone-sized screen; and the failure paths.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { contentPages, firstPageOfEachExample } from "../../src/sandbox/files/embedded-sandboxes.ts";
 import { expectNoAxeViolations } from "../support/axe.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 /** Where pages are scanned for `<Sandbox example="…" />` (a scratch site can point elsewhere). */
 const contentDir = process.env["SANDBOX_E2E_CONTENT_DIR"] ?? join(root, "content/docs");
 const examplesDir = join(root, "examples");
-
-interface Embedding {
-  readonly example: string;
-  readonly page: string;
-}
-
-function pagesWithSandboxes(): Embedding[] {
-  const found = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) {
-        const slug = relative(contentDir, path)
-          .split(sep)
-          .join("/")
-          .replace(/\.mdx?$/, "")
-          .replace(/(^|\/)index$/, "");
-        for (const match of readFileSync(path, "utf8").matchAll(/<Sandbox\s[^>]*example="([^"]+)"/g)) {
-          const example = match[1] ?? "";
-          if (!found.has(example)) found.set(example, slug === "" ? "/" : `/${slug}/`);
-        }
-      }
-    }
-  };
-  walk(contentDir);
-  return [...found].map(([example, page]) => ({ example, page }));
-}
 
 function isFile(path: string): boolean {
   try {
@@ -64,7 +37,10 @@ const allExamples = readdirSync(examplesDir).filter((name) => isFile(join(exampl
 const existingExamples = allExamples.filter(
   (name) => isFile(join(examplesDir, name, "src/main.ts")) && hasTests(join(examplesDir, name, "tests")),
 );
-const embeddings = pagesWithSandboxes().filter(({ example }) => existingExamples.includes(example));
+const firstPages = firstPageOfEachExample(contentPages(contentDir));
+const embeddings = [...firstPages]
+  .map(([example, page]) => ({ example, page }))
+  .filter(({ example }) => existingExamples.includes(example));
 
 const failingTest =
   'import { test as sandboxE2eTest } from "node:test"; sandboxE2eTest("edited in the sandbox to fail", () => { throw new Error("edited to fail"); });';
@@ -103,9 +79,8 @@ async function sendRequest(sandbox: Locator, method: string, path: string): Prom
 
 test.describe("every embedded example", () => {
   test("every example is embedded on a page", () => {
-    const embedded = new Set(pagesWithSandboxes().map(({ example }) => example));
     expect(
-      allExamples.filter((example) => !embedded.has(example)),
+      allExamples.filter((example) => !firstPages.has(example)),
       "examples without a <Sandbox> on any page",
     ).toEqual([]);
   });
@@ -368,18 +343,45 @@ test.describe("one sandbox in depth", () => {
     await expect(editorOf(sandbox)).toContainText("// still editable");
   });
 
-  test("without the local runner, the reason and the next best option are shown", async ({ page }) => {
+  test("without the local runner, WebContainer is picked, and the local runner's absence is explained with the switch back", async ({
+    page,
+  }) => {
     await page.route("**/__runner/handshake", (route) =>
       route.fulfill({ status: 404, contentType: "text/html", body: "Not found" }),
     );
     await page.goto(pagePath);
     const sandbox = await openSandbox(page, example);
-    await sandbox.getByRole("button", { name: "Run tests", exact: true }).click();
+    const picker = sandbox.getByRole("combobox", { name: "Runtime" });
+    await expect(picker).toHaveValue("webcontainer");
+    await picker.selectOption("local");
     const problem = sandbox.getByRole("alert");
     await expect(problem).toContainText("Local runner (this machine) cannot run this example");
-    await expect(problem).toContainText(/npm start/);
-    // Either the other runtime is offered, or Download and the two commands.
-    await expect(problem.getByRole("button", { name: /^Use / }).or(problem.getByText("npm install"))).toBeVisible();
+    await expect(problem).toContainText("npm start");
+    await problem.getByRole("button", { name: "Use WebContainer (in this browser)" }).click();
+    await expect(picker).toHaveValue("webcontainer");
+    await expect(sandbox.locator(".fg-problem")).toBeEmpty();
+  });
+
+  test("with no runtime at all, the reasons, Download and the two commands are shown, and edits are kept", async ({
+    page,
+  }) => {
+    await page.route("**/__runner/handshake", (route) =>
+      route.fulfill({ status: 404, contentType: "text/html", body: "Not found" }),
+    );
+    // Offline as far as WebContainer can tell: it would load its runtime from StackBlitz.
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "onLine", { get: () => false }));
+    await page.goto(pagePath);
+    const sandbox = await openSandbox(page, example);
+    await editorOf(sandbox).click();
+    await page.keyboard.insertText("// typed before the failure\n");
+    await sandbox.getByRole("button", { name: "Run tests", exact: true }).click();
+    const problem = sandbox.getByRole("alert");
+    await expect(problem).toContainText("No runtime can run this example in this page");
+    await expect(problem).toContainText("npm start");
+    await expect(problem.locator("pre")).toHaveText("npm install\nnpm start");
+    await sandbox.getByRole("combobox", { name: "Runtime" }).selectOption("webcontainer");
+    await expect(problem).toContainText("you appear to be offline");
+    await expect(editorOf(sandbox)).toContainText("// typed before the failure");
   });
 
   test("a syntax error shows the runtime's own output, and a service that never listens is reported", async ({

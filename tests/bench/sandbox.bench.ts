@@ -1,0 +1,59 @@
+/**
+ * What a sandbox costs the reader in JavaScript: bytes a page with a sandbox loads before the
+ * reader acts, next to a page without one, and the bytes Open sandbox then fetches (editor,
+ * terminal, runtime client).
+ */
+import { fileURLToPath } from "node:url";
+import type { Page } from "@playwright/test";
+import { contentPages } from "../../src/sandbox/files/embedded-sandboxes.ts";
+import type { BenchContext, BenchRow } from "./context.ts";
+import { formatBytes, javascriptBytesDuring } from "./page-weight.ts";
+
+const contentDir = fileURLToPath(new URL("../../content/docs/", import.meta.url));
+
+/** Rows: first-load JavaScript with and without a sandbox, and what Open sandbox adds. */
+export async function benchSandboxJavaScript(context: BenchContext): Promise<BenchRow[]> {
+  const pages = contentPages(contentDir);
+  const withSandbox = pages.find((page) => page.examples.length > 0);
+  // A topic page rather than the splash home page, so the two pages differ only by the sandbox.
+  const withoutSandbox = pages.find((page) => page.examples.length === 0 && page.path !== "/") ?? pages[0];
+  if (!withSandbox || !withoutSandbox) throw new Error("content/docs has no page with a <Sandbox> to measure");
+
+  const browser = await context.launchBrowser();
+  try {
+    const measure = async (path: string, afterLoad?: (page: Page) => Promise<void>) => {
+      const page = await browser.newPage();
+      try {
+        const onLoad = await javascriptBytesDuring(page, () => page.goto(new URL(path, context.baseURL).href));
+        const onOpen = afterLoad ? await javascriptBytesDuring(page, () => afterLoad(page)) : 0;
+        return { onLoad, onOpen };
+      } finally {
+        await page.close();
+      }
+    };
+    const plain = await measure(withoutSandbox.path);
+    const sandboxed = await measure(withSandbox.path, async (page) => {
+      await page.getByRole("button", { name: "Open sandbox" }).first().click();
+      await page.getByRole("button", { name: "Run tests", exact: true }).first().waitFor();
+    });
+    return [
+      {
+        name: "Sandbox: JavaScript before the reader acts, page with a sandbox",
+        value: formatBytes(sandboxed.onLoad),
+        note: `${withSandbox.path} (compressed bytes over the wire)`,
+      },
+      {
+        name: "Sandbox: JavaScript before the reader acts, page without one",
+        value: formatBytes(plain.onLoad),
+        note: withoutSandbox.path,
+      },
+      {
+        name: "Sandbox: JavaScript loaded by Open sandbox",
+        value: formatBytes(sandboxed.onOpen),
+        note: "editor, terminal and runtime client, fetched on the click",
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
