@@ -55,7 +55,11 @@ async function openSandbox(page: Page, example: string): Promise<Locator> {
 }
 
 const statusOf = (sandbox: Locator) => sandbox.locator(".fg-status");
-const terminalOf = (sandbox: Locator) => sandbox.locator(".fg-terminal .xterm-rows");
+/** The terminal's visible rows, scrolled into view first: xterm.js does not paint while off screen. */
+async function terminalOf(sandbox: Locator): Promise<Locator> {
+  await sandbox.locator(".fg-terminal").scrollIntoViewIfNeeded();
+  return sandbox.locator(".fg-terminal .xterm-rows");
+}
 const editorOf = (sandbox: Locator) => sandbox.locator(".cm-content");
 
 /** A test file of the example, from the file map the sandbox itself fetches. */
@@ -93,7 +97,7 @@ test.describe("every embedded example", () => {
 
       await sandbox.getByRole("button", { name: "Run tests", exact: true }).click();
       await expect(statusOf(sandbox)).toHaveText(/Tests passed: \d+ passed, 0 failed\./, { timeout: 90_000 });
-      await expect(terminalOf(sandbox)).toContainText("fail 0");
+      await expect(await terminalOf(sandbox)).toContainText("fail 0");
 
       const testFile = await aTestFile(page, example);
       await sandbox.locator(`[role="treeitem"][data-path="${testFile}"]`).click();
@@ -106,7 +110,7 @@ test.describe("every embedded example", () => {
 
       await sandbox.getByRole("button", { name: "Run tests", exact: true }).click();
       await expect(statusOf(sandbox)).toHaveText(/Tests failed: 1 failed, \d+ passed\./, { timeout: 90_000 });
-      await expect(terminalOf(sandbox)).toContainText("Error: edited to fail");
+      await expect(await terminalOf(sandbox)).toContainText("Error: edited to fail");
 
       await page.reload();
       sandbox = await openSandbox(page, example);
@@ -396,7 +400,7 @@ test.describe("one sandbox in depth", () => {
     await page.keyboard.insertText("const broken = ;\n");
     await sandbox.getByRole("button", { name: "Start service", exact: true }).click();
     await expect(statusOf(sandbox)).toHaveText(/exited with code 1 before it listened/, { timeout: 60_000 });
-    await expect(terminalOf(sandbox)).toContainText(/SyntaxError|INVALID_TYPESCRIPT_SYNTAX/);
+    await expect(await terminalOf(sandbox)).toContainText(/SyntaxError|INVALID_TYPESCRIPT_SYNTAX/);
 
     // A service that never listens: Stop ends it at once, and left alone it is reported.
     await editorOf(sandbox).click();

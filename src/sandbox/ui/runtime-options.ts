@@ -5,10 +5,9 @@ export type Availability =
   | { readonly available: true }
   | { readonly available: false; readonly reason: UnavailableReason; readonly message: string };
 
-/** One runtime the reader can pick: its name, whether it can run here, and how to get it (booted on first use). */
+/** One runtime the reader can pick: whether it can run here, and how to get it (booted on first use). */
 export interface RuntimeOption {
   readonly kind: RuntimeKind;
-  readonly label: string;
   availability: Availability;
   connect(): Promise<Runtime>;
 }

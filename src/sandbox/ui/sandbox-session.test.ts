@@ -11,7 +11,6 @@ const passingOutput = "✔ orders\nℹ tests 3\nℹ pass 3\nℹ fail 0\n";
 function option(runtime: Runtime | Error, kind: RuntimeOption["kind"] = "local"): RuntimeOption {
   return {
     kind,
-    label: kind,
     availability: { available: true },
     connect: async () => {
       if (runtime instanceof Error) throw runtime;
@@ -244,5 +243,25 @@ describe("a test command that finds no tests", () => {
       message: expect.stringMatching(/^No tests ran/),
       tone: "error",
     });
+  });
+});
+
+describe("a command the runtime refuses", () => {
+  it("says why in the status and the terminal, and the next run can go ahead", async () => {
+    const { runtime, session, statuses, output } = setup();
+    runtime.spawnError = new Error("Too many runs at once (4); stop one first.");
+    await session.runTests();
+    expect(statuses().at(-1)).toBe("Could not run npm test: Too many runs at once (4); stop one first.");
+    expect(output()).toContain("Too many runs at once");
+    expect(session.activity().testing).toBe(false);
+
+    runtime.spawnError = undefined;
+    const retry = session.runTests();
+    await settle();
+    expect(runtime.processes).toHaveLength(1);
+    runtime.processes[0]?.print(passingOutput);
+    runtime.processes[0]?.end();
+    await retry;
+    expect(statuses().at(-1)).toBe("Tests passed: 3 passed, 0 failed.");
   });
 });

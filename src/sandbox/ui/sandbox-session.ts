@@ -62,8 +62,6 @@ const REQUEST_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIO
 
 /** One sandbox's state machine. */
 export interface SandboxSession {
-  readonly example: string;
-  readonly originals: FileMap;
   readonly runtimes: readonly RuntimeOption[];
   files(): Readonly<Record<string, string>>;
   isModified(path: string): boolean;
@@ -347,8 +345,6 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
   }
 
   return {
-    example,
-    originals,
     runtimes,
     files: () => files,
     isModified: (path) => files[path] !== originals[path],
