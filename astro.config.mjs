@@ -8,7 +8,7 @@ import { webContainerSnapshotsIntegration } from "./src/sandbox/runtime/dependen
 import { guideHeaders } from "./src/server/isolation-headers.ts";
 import { linksValidatorForTopLevelContent } from "./src/site/links-validator.ts";
 import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
-import { taskListCheckboxes } from "./src/site/task-list-checkboxes.ts";
+import { markdownAccessibility } from "./src/site/markdown-accessibility.ts";
 
 const docsDir = fileURLToPath(new URL("./content/docs/", import.meta.url));
 
@@ -34,7 +34,7 @@ export default defineConfig({
       plugins: [linksValidatorForTopLevelContent({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
     }),
     mermaidDiagrams(),
-    taskListCheckboxes(),
+    markdownAccessibility(),
     localRunnerIntegration(),
     webContainerSnapshotsIntegration(),
   ],
