@@ -15,8 +15,9 @@ const contentDir = fileURLToPath(new URL("../../content/docs/", import.meta.url)
 export async function benchSandboxJavaScript(context: BenchContext): Promise<BenchRow[]> {
   const pages = contentPages(contentDir);
   const withSandbox = pages.find((page) => page.examples.length > 0);
-  // A topic page rather than the splash home page, so the two pages differ only by the sandbox.
-  const withoutSandbox = pages.find((page) => page.examples.length === 0 && page.path !== "/") ?? pages[0];
+  // A guide page rather than the splash home or the 404 page, so the two differ mainly by the sandbox.
+  const withoutSandbox =
+    pages.find((page) => page.examples.length === 0 && page.path !== "/" && page.path !== "/404/") ?? pages[0];
   if (!withSandbox || !withoutSandbox) throw new Error("content/docs has no page with a <Sandbox> to measure");
 
   const browser = await context.launchBrowser();
