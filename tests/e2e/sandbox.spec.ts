@@ -198,6 +198,8 @@ test.describe("one sandbox in depth", () => {
     await page.keyboard.press("Control+End");
     await page.keyboard.press("Enter");
     await page.keyboard.insertText(failingTest);
+    await page.keyboard.press("Control+s");
+    await expect(statusOf(sandbox)).toHaveText("Your edits are saved in this browser.");
 
     await tabTo(page, { button: "Run tests" }, "backward");
     await page.keyboard.press("Enter");

@@ -3,7 +3,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import { json } from "@codemirror/lang-json";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
-import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from "@codemirror/view";
+import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { minimalSetup } from "codemirror";
 import { editorTheme, type SiteTheme } from "./editor-themes.ts";
 
@@ -24,11 +24,12 @@ function languageFor(path: string): Extension {
   return [];
 }
 
-/** Mounts the editor in `parent`; `onChange` receives every edit of the shown file. */
+/** Mounts the editor in `parent`; `onChange` receives every edit of the shown file, `onSave` the reader's Ctrl/Cmd+S. */
 export function createCodeEditor(
   parent: HTMLElement,
   theme: SiteTheme,
   onChange: (path: string, contents: string) => void,
+  onSave: () => void,
 ): CodeEditor {
   const themeCompartment = new Compartment();
   const states = new Map<string, EditorState>();
@@ -43,6 +44,17 @@ export function createCodeEditor(
     const state = EditorState.create({
       doc: contents,
       extensions: [
+        // Readers press Ctrl/Cmd+S by habit: save the edits here instead of opening the browser's "Save page".
+        keymap.of([
+          {
+            key: "Mod-s",
+            preventDefault: true,
+            run: () => {
+              onSave();
+              return true;
+            },
+          },
+        ]),
         minimalSetup,
         lineNumbers(),
         highlightActiveLine(),

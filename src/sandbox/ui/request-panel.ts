@@ -84,7 +84,9 @@ export function createRequestPanel(
     };
     sendButton.disabled = true;
     try {
+      const started = performance.now();
       const result = await send(request);
+      const elapsed = Math.round(performance.now() - started);
       if (result.kind !== "response") {
         showMessage(result.message);
         announce(result.message, "error");
@@ -99,6 +101,7 @@ export function createRequestPanel(
           { class: `fg-response__status fg-response__status--${Math.floor(response.status / 100)}xx` },
           `${response.status} ${response.statusText}`.trim(),
         ),
+        h("p", { class: "fg-response__time" }, `answered in ${elapsed} ms`),
         h(
           "details",
           { class: "fg-response__headers" },

@@ -265,3 +265,17 @@ describe("a command the runtime refuses", () => {
     expect(statuses().at(-1)).toBe("Tests passed: 3 passed, 0 failed.");
   });
 });
+
+describe("editing while the service runs", () => {
+  it("says once that the edit applies after a restart", async () => {
+    const { runtime, session, statuses } = setup();
+    const started = session.startService();
+    await settle();
+    runtime.processes[0]?.listen(3000, () => ({ status: 200, statusText: "OK", headers: [], body: "" }));
+    await started;
+    session.edit("src/main.ts", "listen(1);\n");
+    session.edit("src/main.ts", "listen(2);\n");
+    expect(statuses().filter((message) => message.includes("still has the code it started with"))).toHaveLength(1);
+    await session.stop();
+  });
+});

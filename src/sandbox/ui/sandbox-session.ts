@@ -89,7 +89,7 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
   /** Files as the chosen runtime last received them; undefined until mounted there. */
   let synced: { runtime: Runtime; files: Record<string, string> } | undefined;
   let testRun: RunningProcess | undefined;
-  let service: { process: RunningProcess; state: ServiceState; ready?: ServerReady } | undefined;
+  let service: { process: RunningProcess; state: ServiceState; ready?: ServerReady; toldStale?: boolean } | undefined;
   let lastServiceEnd: string | undefined;
   let connecting = false;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -354,6 +354,11 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
       if (!(path in files) || files[path] === contents) return;
       files[path] = contents;
       emit({ type: "files", modified: modifiedSet(), reset: false });
+      // A running service keeps the code it started with; say so once per run rather than restart behind the reader's back.
+      if (service && !service.toldStale) {
+        service.toldStale = true;
+        status("The running service still has the code it started with: Stop, then Start service to use your edits.");
+      }
       if (saveTimer !== undefined) clearTimeout(saveTimer);
       saveTimer = setTimeout(flush, saveDelayMs);
     },

@@ -111,7 +111,15 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
   mount.replaceChildren(root);
 
   // Panels need their size before CodeMirror and xterm measure themselves.
-  const editor = createCodeEditor(editorMount, theme, (path, contents) => session.edit(path, contents));
+  const editor = createCodeEditor(
+    editorMount,
+    theme,
+    (path, contents) => session.edit(path, contents),
+    () => {
+      session.flush();
+      if (storageNotice.hidden) announce("Your edits are saved in this browser.", "success");
+    },
+  );
   const terminal = createOutputTerminal(terminalMount, theme);
   const tree = createFileTree(treeMount, `Files of ${bundle.name}`, Object.keys(bundle.files), (path) =>
     openFile(path, true),
