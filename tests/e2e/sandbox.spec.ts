@@ -171,6 +171,18 @@ test.describe("one sandbox in depth", () => {
     throw new Error(`${direction === "forward" ? "Tab" : "Shift+Tab"} never reached ${JSON.stringify(target)}`);
   }
 
+  test("nothing of the sandbox loads before Open sandbox; its files and code load on the click", async ({ page }) => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(pagePath, { waitUntil: "networkidle" });
+    const sandboxCode = (path: string) => /open-sandbox|codemirror|xterm|\/sandbox\/.+\.json$|__runner/.test(path);
+    expect(requested.filter(sandboxCode), "requests before the click").toEqual([]);
+    await openSandbox(page, example);
+    expect(requested.filter(sandboxCode)).toEqual(
+      expect.arrayContaining([`/sandbox/${example}.json`, expect.stringMatching(/open-sandbox/)]),
+    );
+  });
+
   test(`${example || "an example"} by keyboard only, with visible focus`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto(pagePath);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listExamples, readExampleBundle, readExampleSummary } from "./example-files.ts";
+import { resolveSandboxCard } from "./sandbox-card.ts";
 
 let root: string;
 
@@ -98,5 +99,24 @@ describe("readExampleBundle", () => {
         expect: "You get 200.",
       },
     ]);
+  });
+});
+
+describe("resolveSandboxCard", () => {
+  it("applies file and title over the example's defaults", async () => {
+    const card = await resolveSandboxCard({ example: "orders", file: "README.md", title: "Try it" }, root);
+    expect(card).toMatchObject({ openFirst: "README.md", heading: "Try it", summary: { name: "orders" } });
+    expect(await resolveSandboxCard({ example: "orders" }, root)).toMatchObject({
+      openFirst: "src/main.ts",
+      heading: "Orders, layered",
+    });
+  });
+
+  it("fails the build on a missing example name, a file the example lacks, or an empty title", async () => {
+    await expect(resolveSandboxCard({}, root)).rejects.toThrow(/needs an example name/);
+    await expect(resolveSandboxCard({ example: "orders", file: "src/app.ts" }, root)).rejects.toThrow(
+      /file="src\/app\.ts">: the example has no such file\. Its files: README\.md, package\.json/,
+    );
+    await expect(resolveSandboxCard({ example: "orders", title: " " }, root)).rejects.toThrow(/title must be/);
   });
 });

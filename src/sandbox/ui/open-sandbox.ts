@@ -7,7 +7,8 @@ import { detectRuntimeOptions } from "./runtime-choices.ts";
 import { createSandboxSession } from "./sandbox-session.ts";
 import { mountSandboxView } from "./sandbox-view.ts";
 import { openSavedEdits } from "./saved-edits.ts";
-import "./sandbox.css";
+import xtermCss from "@xterm/xterm/css/xterm.css?inline";
+import sandboxCss from "./sandbox.css?inline";
 
 export interface OpenSandboxOptions {
   readonly mount: HTMLElement;
@@ -18,6 +19,7 @@ export interface OpenSandboxOptions {
 
 /** Opens the sandbox for `example` inside `mount` and moves focus to it. */
 export async function openSandbox(options: OpenSandboxOptions): Promise<void> {
+  addStylesOnce();
   const [bundle, runtimes] = await Promise.all([fetchBundle(options.example), detectRuntimeOptions()]);
   const savedEdits = openSavedEdits(bundle.name, () => window.localStorage);
   const session = createSandboxSession({ example: bundle.name, originals: bundle.files, savedEdits, runtimes });
@@ -29,6 +31,18 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<void> {
     storageMessage: savedEdits.problem?.message,
   });
   root.focus();
+}
+
+/**
+ * The sandbox's styles travel inside this lazy chunk and are added on first open: imported as
+ * plain CSS, Astro would link them from every page with a card, before anyone clicks.
+ */
+function addStylesOnce(): void {
+  if (document.querySelector("style[data-fg-sandbox]")) return;
+  const style = document.createElement("style");
+  style.dataset["fgSandbox"] = "";
+  style.textContent = `${xtermCss}\n${sandboxCss}`;
+  document.head.append(style);
 }
 
 async function fetchBundle(example: string): Promise<ExampleBundle> {

@@ -1,7 +1,6 @@
 /** The xterm.js terminal that shows what a run prints, live; read-only (the runtimes take no keyboard input). */
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal, type ITheme } from "@xterm/xterm";
-import "@xterm/xterm/css/xterm.css";
 import type { SiteTheme } from "./editor-themes.ts";
 
 export interface OutputTerminal {
