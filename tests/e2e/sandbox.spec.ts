@@ -371,6 +371,7 @@ test.describe("one sandbox in depth", () => {
     const sandbox = await openSandbox(page, example);
     const picker = sandbox.getByRole("combobox", { name: "Runtime" });
     await expect(picker).toHaveValue("webcontainer");
+    await expect(picker.locator("option[value=local]")).toHaveText("Local runner (this machine) (unavailable)");
     await picker.selectOption("local");
     const problem = sandbox.getByRole("alert");
     await expect(problem).toContainText("Local runner (this machine) cannot run this example");

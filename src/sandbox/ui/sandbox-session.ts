@@ -167,6 +167,8 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     const explanation = explainUnavailable(option, reason, message, runtimes);
     emit({ type: "problem", explanation });
     status(explanation.title, "error");
+    // The picker marks the runtime unavailable.
+    announceActivity();
   }
 
   async function spawn(runtime: Runtime, command: RunCommand, title: string): Promise<RunningProcess | undefined> {

@@ -174,6 +174,10 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     runTests.setAttribute("aria-disabled", String(activity.testing || activity.busy));
     startService.setAttribute("aria-disabled", String(activity.service !== "stopped" || activity.busy));
     stop.setAttribute("aria-disabled", String(!activity.testing && activity.service === "stopped"));
+    session.runtimes.forEach((option, index) => {
+      const item = runtimeSelect.options[index];
+      if (item) item.text = `${runtimeLabels[option.kind]}${option.availability.available ? "" : " (unavailable)"}`;
+    });
     runtimeSelect.value = activity.runtime ?? "";
     runtimeSelect.disabled = session.runtimes.length < 2 || activity.busy;
     root.dataset["service"] = activity.service;
