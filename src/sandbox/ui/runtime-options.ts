@@ -1,14 +1,14 @@
 /** The runtimes a sandbox can choose from, as the UI sees them. */
-import type { Runtime, RuntimeKind, UnavailableReason } from "../runtime/port.ts";
+import type { RuntimeAvailability } from "../runtime/detect.ts";
+import type { Runtime, RuntimeKind } from "../runtime/port.ts";
 
-export type Availability =
-  | { readonly available: true }
-  | { readonly available: false; readonly reason: UnavailableReason; readonly message: string };
-
-/** One runtime the reader can pick: whether it can run here, and how to get it (booted on first use). */
+/**
+ * One runtime the reader can pick: whether it can run here, and how to get it (booted on first
+ * use). `availability` changes when a runtime fails to boot, so the picker and messages follow.
+ */
 export interface RuntimeOption {
   readonly kind: RuntimeKind;
-  availability: Availability;
+  availability: RuntimeAvailability;
   connect(): Promise<Runtime>;
 }
 
