@@ -19,7 +19,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env["CI"]),
-  reporter: process.env["CI"] ? [["list"]] : [["list"]],
+  reporter: [["list"], ["./tests/support/skip-reasons-reporter.ts"]],
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
