@@ -2,8 +2,11 @@
  * `npm run bench`: measures the running guide and prints one table. Benchmarks report;
  * they never fail the test run.
  */
+import { fileURLToPath } from "node:url";
+import { benchLocalRunnerTestRun } from "../../src/runner/bench.ts";
 import { benchDiagrams } from "./diagrams.bench.ts";
 import { benchFirstLoadJavaScript, benchLighthouse } from "./lighthouse.bench.ts";
+import { benchSandboxJavaScript } from "./sandbox.bench.ts";
 import { startGuide, type BenchContext, type BenchRow } from "./context.ts";
 
 type Bench = (context: BenchContext) => Promise<BenchRow[]>;
@@ -17,7 +20,25 @@ const benches: Array<readonly [string, Bench]> = [
   ["site: Lighthouse", (context) => benchLighthouse(context, foundationPages)],
   ["site: JavaScript on first load", (context) => benchFirstLoadJavaScript(context, foundationPages)],
   ["diagrams and navigator", benchDiagrams],
+  ["sandbox: JavaScript before and after Open sandbox", benchSandboxJavaScript],
+  ["local runner: time to a test summary", benchRunner],
 ];
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Through the runner (as the page asks) next to `npm test` in a shell, for the same example, in one run. */
+async function benchRunner(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const example of ["layered-service", "repository-unit-of-work"]) {
+    const { runnerMs, shellMs, ratio } = await benchLocalRunnerTestRun({ projectRoot, example });
+    rows.push({
+      name: `Local runner: request to test summary (${example})`,
+      value: `${Math.round(runnerMs)} ms`,
+      note: `npm test in a shell: ${Math.round(shellMs)} ms; ratio ${ratio.toFixed(2)}`,
+    });
+  }
+  return rows;
+}
 
 const port = Number(process.env["BENCH_PORT"] ?? 4520);
 const { context, stop } = await startGuide(port);
