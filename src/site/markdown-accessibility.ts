@@ -1,5 +1,6 @@
 import type { AstroIntegration } from "astro";
 import type { HastPluginDefinition } from "satteri";
+import { satteriProcessorOf } from "./satteri-processor.ts";
 
 /**
  * Sätteri hast plugin fixing two accessibility gaps in rendered Markdown:
@@ -28,27 +29,13 @@ export const markdownAccessibilityPlugin: HastPluginDefinition = {
   ],
 };
 
-interface SatteriProcessor {
-  readonly name: string;
-  readonly options: { readonly hastPlugins: unknown[] };
-}
-
-function isSatteri(processor: unknown): processor is SatteriProcessor {
-  const candidate = processor as Partial<SatteriProcessor> | undefined;
-  return candidate?.name === "satteri" && Array.isArray(candidate.options?.hastPlugins);
-}
-
 /** Astro integration registering {@link markdownAccessibilityPlugin} with the Markdown processor. */
 export function markdownAccessibility(): AstroIntegration {
   return {
     name: "guide-markdown-accessibility",
     hooks: {
       "astro:config:setup": ({ config }) => {
-        const processor: unknown = config.markdown.processor;
-        if (!isSatteri(processor)) {
-          throw new Error("markdownAccessibility() needs Astro's default Markdown processor (Sätteri).");
-        }
-        processor.options.hastPlugins.push(markdownAccessibilityPlugin);
+        satteriProcessorOf(config, "markdownAccessibility()").options.hastPlugins.push(markdownAccessibilityPlugin);
       },
     },
   };
