@@ -32,3 +32,17 @@ test("the service answers health checks, caches reads and invalidates on write",
   const stats = (await (await fetch(`${server.url}/cache/stats`)).json()) as { hits: number; misses: number };
   assert.deepEqual([stats.hits, stats.misses], [1, 2]);
 });
+
+test("shutdown answers the request in flight, then refuses new connections", async () => {
+  const other = await startServer({ port: 0 });
+  const inFlight = fetch(`${other.url}/products/p-1`); // a MISS: it waits on the simulated database
+  // Shut down only once the server is inside that request: its repository load has started.
+  while (((await (await fetch(`${other.url}/cache/stats`)).json()) as { loads: number }).loads === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await other.shutdown();
+  const answered = await inFlight;
+  assert.equal(answered.status, 200);
+  assert.equal(((await answered.json()) as { id: string }).id, "p-1");
+  await assert.rejects(fetch(`${other.url}/health/live`));
+});
