@@ -5,6 +5,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { serve } from "@hono/node-server";
 import { realpathSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { GetOrderUseCase } from "./application/get-order.use-case.ts";
@@ -59,14 +60,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         port: info.port,
         url: `http://localhost:${info.port}`,
         shutdown: async () => {
-          shuttingDown = true;
+          shuttingDown = true; // /health/ready now answers 503, so a load balancer stops sending traffic
           // HTTP first (in-flight requests may still need the database), then the database.
-          await new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
+          await closeGracefully(server as Server);
           await db.close();
         },
       });
     });
     server.once("error", reject);
+  });
+}
+
+/** Stops accepting connections and resolves once every in-flight request has been answered. */
+function closeGracefully(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // close() drops idle keep-alive connections only once; keep dropping the ones that go idle
+    // as in-flight requests finish, or close() would wait for their keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close((error) => {
+      clearInterval(sweep);
+      if (error) reject(error);
+      else resolve();
+    });
   });
 }
 
@@ -105,8 +120,16 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-// Run only when started as a program (`node src/main.ts`), not when a test imports startServer.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** True when this file is the program Node was started with (`node src/main.ts`), not a module a test imports. */
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === fileURLToPath(import.meta.url);
+  } catch {
+    return false; // argv[1] is not a file, e.g. a glob under `node --test`
+  }
+}
+
+if (isEntryPoint()) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
