@@ -1,4 +1,4 @@
-import { EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError } from "../domain/domain-error.ts";
 import { CustomerId, OrderId } from "../domain/identifiers.ts";
 import { Order } from "../domain/order.aggregate.ts";
 import { toOrderView, type OrderView } from "./order-view.ts";
@@ -39,13 +39,19 @@ export class PlaceOrderUseCase {
   async execute(command: PlaceOrderCommand): Promise<OrderView> {
     const { orders, customers, catalogue, promoCodes, publisher, clock } = this.deps;
     const customerId = CustomerId.of(command.customerId);
+    // Ids in the body that lead nowhere are refused like any rule (409); 404 is for the id in the URL.
     if ((await customers.findById(customerId)) === undefined) {
-      throw new EntityNotFoundError("Customer", command.customerId);
+      throw new BusinessRuleViolationError("order.known-customer", `Customer ${command.customerId} does not exist`);
     }
     let promoCode: string | null = null;
     if (command.promoCode !== undefined) {
       const promo = await promoCodes.findByCode(command.promoCode);
-      if (promo === undefined) throw new EntityNotFoundError("PromoCode", command.promoCode);
+      if (promo === undefined) {
+        throw new BusinessRuleViolationError(
+          "order.known-promo-code",
+          `Promo code ${command.promoCode} does not exist`,
+        );
+      }
       promoCode = promo.code;
     }
     const lines = [];

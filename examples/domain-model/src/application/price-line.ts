@@ -1,4 +1,4 @@
-import { EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError } from "../domain/domain-error.ts";
 import { ProductId } from "../domain/identifiers.ts";
 import type { NewOrderLine } from "../domain/order.aggregate.ts";
 import { Quantity } from "../domain/quantity.value-object.ts";
@@ -11,6 +11,8 @@ export async function priceLine(
   quantity: number,
 ): Promise<NewOrderLine> {
   const product = await catalogue.findById(ProductId.of(productId));
-  if (product === undefined) throw new EntityNotFoundError("Product", productId);
+  if (product === undefined) {
+    throw new BusinessRuleViolationError("order.known-products", `Product ${productId} does not exist`);
+  }
   return { productId: product.id, quantity: Quantity.of(quantity), unitPrice: product.unitPrice };
 }

@@ -14,12 +14,12 @@ import { Money } from "../../src/domain/money.value-object.ts";
 import { Product } from "../../src/domain/product.entity.ts";
 import { InMemoryCustomerRepository } from "../../src/infrastructure/in-memory-customer.repository.ts";
 import { InMemoryEventPublisher } from "../../src/infrastructure/in-memory-event-publisher.ts";
-import { InMemoryOrderRepository } from "../../src/infrastructure/in-memory-order.repository.ts";
 import { InMemoryProductCatalogue } from "../../src/infrastructure/in-memory-product-catalogue.ts";
 import { InMemoryPromoCodeRepository } from "../../src/infrastructure/in-memory-promo-code.repository.ts";
-import { seedCustomers, seedOrders, seedProducts, seedPromoCodes } from "../../src/infrastructure/seed-data.ts";
+import { seedCustomers, seedProducts, seedPromoCodes } from "../../src/infrastructure/seed-data.ts";
 import { createApp, type AppDeps } from "../../src/presentation/app.ts";
 import { FakeClock } from "./fake-clock.ts";
+import { RecordingOrderRepository } from "./recording-order.repository.ts";
 
 /** Eleven extra EUR products (x-1 … x-11), enough to try the ten-line limit. */
 export const manyProducts = (): Product[] =>
@@ -27,10 +27,11 @@ export const manyProducts = (): Product[] =>
 
 /**
  * The shop wired with the in-memory adapters (our fakes) and a FakeClock, seeded like `npm start`.
- * Pass `orders` to swap in a different repository, e.g. one that fails.
+ * `saved` lists the ids of the orders saved. Pass `orders` to swap in a different repository, e.g. one that fails.
  */
 export function testShop(options: { orders?: OrderRepository } = {}) {
-  const orders = options.orders ?? new InMemoryOrderRepository(seedOrders());
+  const recording = new RecordingOrderRepository();
+  const orders = options.orders ?? recording;
   const customers = new InMemoryCustomerRepository(seedCustomers());
   const catalogue = new InMemoryProductCatalogue([...seedProducts(), ...manyProducts()]);
   const promoCodes = new InMemoryPromoCodeRepository(seedPromoCodes());
@@ -55,5 +56,5 @@ export function testShop(options: { orders?: OrderRepository } = {}) {
       reportUnexpectedError: (error) => unexpectedErrors.push(error),
       ...overrides,
     });
-  return { orders, publisher, clock, useCases, app, unexpectedErrors };
+  return { orders, saved: recording.savedIds, publisher, clock, useCases, app, unexpectedErrors };
 }

@@ -73,6 +73,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       assert.equal(problem.title, "Malformed JSON");
       assert.equal(problem.instance, "/orders");
     }
+    assert.deepEqual(shop.saved, []);
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
@@ -101,6 +102,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       "/lines/1/quantity",
     ]);
     assert.ok(problem.errors.every((e) => e.message.length > 0));
+    assert.deepEqual(shop.saved, []);
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
@@ -117,28 +119,56 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       assert.equal(response.status, 409, rule);
       assert.equal((await problemOf(response)).rule, rule);
     }
+    assert.deepEqual(shop.saved, []);
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
-  test("unknown ids → 404", async () => {
-    const app = testShop().app();
-    const cases: [string, string, string | undefined, string][] = [
-      ["GET", "/orders/o-404", undefined, "Order o-404 does not exist"],
-      ["POST", "/orders/o-404/confirm", undefined, "Order o-404 does not exist"],
-      [
-        "POST",
-        "/orders",
-        '{"customerId":"c-404","lines":[{"productId":"p-1","quantity":1}]}',
-        "Customer c-404 does not exist",
-      ],
-      ["POST", "/orders/o-1/lines", '{"productId":"p-404","quantity":1}', "Product p-404 does not exist"],
-    ];
-    for (const [method, path, body, detail] of cases) {
-      const response = await send(app, method, path, body);
+  test("an unknown id in the URL → 404", async () => {
+    const shop = testShop();
+    const app = shop.app();
+    for (const [method, path] of [
+      ["GET", "/orders/o-404"],
+      ["POST", "/orders/o-404/confirm"],
+    ] as const) {
+      const response = await send(app, method, path);
       assert.equal(response.status, 404, path);
-      assert.equal((await problemOf(response)).detail, detail);
+      assert.equal((await problemOf(response)).detail, "Order o-404 does not exist");
     }
     assert.equal((await send(app, "GET", "/no-such-route")).status, 404);
+    assert.deepEqual(shop.saved, []);
+  });
+
+  test("an unknown id in the body → 409 naming the rule (the resource in the URL exists), and nothing is saved", async () => {
+    const shop = testShop();
+    const app = shop.app();
+    const cases: [string, string, string, string][] = [
+      [
+        "/orders",
+        '{"customerId":"c-404","lines":[{"productId":"p-1","quantity":1}]}',
+        "order.known-customer",
+        "Customer c-404 does not exist",
+      ],
+      [
+        "/orders",
+        '{"customerId":"c-1","lines":[{"productId":"p-1","quantity":1}],"promoCode":"NOPE"}',
+        "order.known-promo-code",
+        "Promo code NOPE does not exist",
+      ],
+      [
+        "/orders/o-1/lines",
+        '{"productId":"p-404","quantity":1}',
+        "order.known-products",
+        "Product p-404 does not exist",
+      ],
+    ];
+    for (const [path, body, rule, detail] of cases) {
+      const response = await send(app, "POST", path, body);
+      assert.equal(response.status, 409, rule);
+      const problem = await problemOf(response);
+      assert.deepEqual([problem.rule, problem.detail], [rule, detail]);
+    }
+    assert.deepEqual(shop.saved, []);
+    assert.deepEqual(await shop.publisher.list(), []);
   });
 
   test("business rule violations → 409 naming the rule, and the order is unchanged", async () => {
@@ -163,6 +193,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       o1.lines.map((l) => l.quantity),
       [1, 2],
     );
+    assert.deepEqual(shop.saved, []);
     assert.deepEqual(await shop.publisher.list(), []);
   });
 

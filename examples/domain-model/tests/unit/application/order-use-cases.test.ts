@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { EventPublisher } from "../../../src/application/ports/event-publisher.port.ts";
 import { ConfirmOrderUseCase } from "../../../src/application/confirm-order.use-case.ts";
-import { EntityNotFoundError } from "../../../src/domain/domain-error.ts";
+import type { PlaceOrderCommand } from "../../../src/application/place-order.use-case.ts";
+import { BusinessRuleViolationError, EntityNotFoundError } from "../../../src/domain/domain-error.ts";
 import { OrderId } from "../../../src/domain/identifiers.ts";
 import type { DomainEvent } from "../../../src/domain/domain-event.ts";
 import { InMemoryCustomerRepository } from "../../../src/infrastructure/in-memory-customer.repository.ts";
@@ -33,17 +34,21 @@ describe("PlaceOrderUseCase", () => {
     );
   });
 
-  test("unknown customers, products and promo codes are not found, and nothing is saved or published", async () => {
+  test("unknown customers, products and promo codes are refused, and nothing is saved or published", async () => {
     const shop = testShop();
-    const attempts = [
-      { customerId: "c-404", lines: [{ productId: "p-1", quantity: 1 }] },
-      { customerId: "c-1", lines: [{ productId: "p-404", quantity: 1 }] },
-      { customerId: "c-1", lines: [{ productId: "p-1", quantity: 1 }], promoCode: "NOPE" },
+    const attempts: [PlaceOrderCommand, string][] = [
+      [{ customerId: "c-404", lines: [{ productId: "p-1", quantity: 1 }] }, "order.known-customer"],
+      [{ customerId: "c-1", lines: [{ productId: "p-404", quantity: 1 }] }, "order.known-products"],
+      [{ customerId: "c-1", lines: [{ productId: "p-1", quantity: 1 }], promoCode: "NOPE" }, "order.known-promo-code"],
     ];
-    for (const command of attempts) {
-      await assert.rejects(shop.useCases.placeOrder.execute(command), EntityNotFoundError);
+    for (const [command, rule] of attempts) {
+      await assert.rejects(
+        shop.useCases.placeOrder.execute(command),
+        (error) => error instanceof BusinessRuleViolationError && error.rule === rule,
+      );
     }
-    assert.equal((await shop.publisher.list()).length, 0);
+    assert.deepEqual(shop.saved, []);
+    assert.deepEqual(await shop.publisher.list(), []);
   });
 
   test("when the save fails, no event is published", async () => {
