@@ -1,4 +1,4 @@
-import { EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError } from "../domain/domain-error.ts";
 import { CustomerId, OrderId, ProductId } from "../domain/identifiers.ts";
 import type { OrderLine } from "../domain/order-line.value-object.ts";
 import { Order } from "../domain/order.aggregate.ts";
@@ -33,7 +33,10 @@ export class PlaceOrderUseCase {
       const lines: OrderLine[] = [];
       for (const requested of command.lines) {
         const product = await products.findById(ProductId.of(requested.productId));
-        if (product === undefined) throw new EntityNotFoundError("Product", requested.productId);
+        // An id in the body that leads nowhere is refused like any rule (409); 404 is for the id in the URL.
+        if (product === undefined) {
+          throw new BusinessRuleViolationError("order.known-products", `Product ${requested.productId} does not exist`);
+        }
         const quantity = Quantity.of(requested.quantity);
         product.reserve(quantity);
         await products.save(product);

@@ -27,7 +27,8 @@ async function testApp(options: { unitOfWork?: UnitOfWork } = {}) {
     app.request("/orders", { method: "POST", body, headers: { "Content-Type": contentType } });
   const stock = async (id: string) =>
     ((await (await app.request(`/products/${id}`)).json()) as { stock: number }).stock;
-  return { app, postOrder, stock, unexpectedErrors };
+  const storedOrders = () => storage.tables.orders.size;
+  return { app, postOrder, stock, storedOrders, unexpectedErrors };
 }
 
 /** A unit of work that fails before doing anything, as a broken database or a lost race would. */
@@ -55,30 +56,33 @@ describe("orders over HTTP", () => {
   });
 
   test("not enough stock → 409 naming the rule, and the earlier lines' stock is untouched", async () => {
-    const { postOrder, stock } = await testApp();
+    const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder(
       '{"customerId":"c-1","lines":[{"productId":"p-2","quantity":1},{"productId":"p-3","quantity":5}]}',
     );
     assert.equal(response.status, 409);
     assert.equal((await problemOf(response)).rule, "product.stock-available");
     assert.equal(await stock("p-2"), 100);
+    assert.equal(storedOrders(), 0);
   });
 
   test("eleven lines → 409 order.max-lines, after the stock was reserved: the reservations roll back", async () => {
-    const { postOrder, stock } = await testApp();
+    const { postOrder, stock, storedOrders } = await testApp();
     const eleven = Array.from({ length: 11 }, () => ({ productId: "p-2", quantity: 1 }));
     const response = await postOrder(JSON.stringify({ customerId: "c-1", lines: eleven }));
     assert.equal(response.status, 409);
     assert.equal((await problemOf(response)).rule, "order.max-lines");
     assert.equal(await stock("p-2"), 100);
+    assert.equal(storedOrders(), 0);
   });
 
   test("a quantity out of range → 409 quantity.range (a domain rule, not a schema error)", async () => {
-    const { postOrder, stock } = await testApp();
+    const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder('{"customerId":"c-1","lines":[{"productId":"p-1","quantity":0}]}');
     assert.equal(response.status, 409);
     assert.equal((await problemOf(response)).rule, "quantity.range");
     assert.equal(await stock("p-1"), 10);
+    assert.equal(storedOrders(), 0);
   });
 
   test("a concurrent change → 409 concurrency conflict", async () => {
@@ -110,11 +114,12 @@ describe("orders over HTTP", () => {
 
 describe("bad input gets a problem+json answer and changes nothing", () => {
   test("malformed JSON → 400", async () => {
-    const { postOrder, stock } = await testApp();
+    const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder('{"customerId":"c-1","lines":[{"productId":"p-1","quantity":2}');
     assert.equal(response.status, 400);
     assert.equal((await problemOf(response)).title, "Malformed JSON");
     assert.equal(await stock("p-1"), 10);
+    assert.equal(storedOrders(), 0);
   });
 
   test("a body that is not JSON → 415", async () => {
@@ -123,24 +128,37 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
   });
 
   test("wrong types → 422 with a JSON Pointer per field", async () => {
-    const { postOrder, stock } = await testApp();
+    const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder('{"customerId":["c-1"],"lines":[{"productId":"p-1","quantity":"2"}]}');
     assert.equal(response.status, 422);
     const problem = (await problemOf(response)) as Problem & { errors: { pointer: string }[] };
     assert.deepEqual(problem.errors.map((e) => e.pointer).sort(), ["/customerId", "/lines/0/quantity"]);
     assert.equal(await stock("p-1"), 10);
+    assert.equal(storedOrders(), 0);
   });
 
-  test("unknown ids → 404, and a known product earlier in the order keeps its stock", async () => {
-    const { app, postOrder, stock } = await testApp();
-    assert.equal((await app.request("/orders/o-404")).status, 404);
-    assert.equal((await app.request("/products/p-404")).status, 404);
+  test("an unknown id in the URL → 404", async () => {
+    const { app } = await testApp();
+    for (const [path, detail] of [
+      ["/orders/o-404", "Order o-404 does not exist"],
+      ["/products/p-404", "Product p-404 does not exist"],
+    ] as const) {
+      const response = await app.request(path);
+      assert.equal(response.status, 404, path);
+      assert.equal((await problemOf(response)).detail, detail);
+    }
+  });
+
+  test("an unknown product in the body → 409 order.known-products, and the product before it keeps its stock", async () => {
+    const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder(
       '{"customerId":"c-1","lines":[{"productId":"p-1","quantity":1},{"productId":"p-404","quantity":1}]}',
     );
-    assert.equal(response.status, 404);
-    assert.equal((await problemOf(response)).detail, "Product p-404 does not exist");
+    assert.equal(response.status, 409);
+    const problem = await problemOf(response);
+    assert.deepEqual([problem.rule, problem.detail], ["order.known-products", "Product p-404 does not exist"]);
     assert.equal(await stock("p-1"), 10);
+    assert.equal(storedOrders(), 0);
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PlaceOrderUseCase } from "../../src/application/place-order.use-case.ts";
-import { EntityNotFoundError } from "../../src/domain/domain-error.ts";
+import { BusinessRuleViolationError } from "../../src/domain/domain-error.ts";
 import { OrderId, ProductId } from "../../src/domain/identifiers.ts";
 import { seedProducts } from "../../src/infrastructure/seed-products.ts";
 import { FakeClock } from "../fakes/fake-clock.ts";
@@ -26,7 +26,7 @@ test("placing an order reserves stock and stores the order, priced from the prod
   assert.ok(await storage.orders.findById(OrderId.of(view.id)));
 });
 
-test("an unknown product is not found, and the reservations before it are undone", async () => {
+test("an unknown product is refused, and the reservations before it are undone", async () => {
   const storage = await inMemoryStorage(seedProducts());
   const placeOrder = new PlaceOrderUseCase({ unitOfWork: storage.unitOfWork, clock: new FakeClock() });
   await assert.rejects(
@@ -37,9 +37,10 @@ test("an unknown product is not found, and the reservations before it are undone
         { productId: "p-404", quantity: 1 },
       ],
     }),
-    EntityNotFoundError,
+    (error: unknown) => error instanceof BusinessRuleViolationError && error.rule === "order.known-products",
   );
   assert.equal((await storage.products.findById(ProductId.of("p-1")))?.stock, 10);
+  assert.equal(storage.tables.orders.size, 0);
 });
 
 test("ordering the same product on two lines reserves both quantities", async () => {
