@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { InMemoryDatabase } from "../../src/infrastructure/in-memory-database.ts";
 import { buildTestApp, postJson } from "./test-app.ts";
 
 type Problem = Record<string, unknown> & { type: string; status: number; detail: string; requestId: string };
@@ -14,20 +15,27 @@ async function problemOf(response: Response, status: number, type: string): Prom
   return problem;
 }
 
+/** How many orders the database holds: the seed has one (o-1), so a refused request must leave it at 1. */
+function storedOrders(database: InMemoryDatabase): Promise<number> {
+  return database.query((tables) => tables.orders.size);
+}
+
 describe("mapping errors to problems, once, at the edge", () => {
-  it("answers malformed JSON with 400", async () => {
-    const { app } = await buildTestApp();
+  it("answers malformed JSON with 400, and stores nothing", async () => {
+    const { app, database } = await buildTestApp();
     await problemOf(await app.request("/orders", { ...postJson(null), body: '{"lines": [' }), 400, "malformed-json");
+    assert.equal(await storedOrders(database), 1);
   });
 
-  it("answers wrong types with 422 and a JSON Pointer per field", async () => {
-    const { app } = await buildTestApp();
+  it("answers wrong types with 422 and a JSON Pointer per field, and stores nothing", async () => {
+    const { app, database } = await buildTestApp();
     const response = await app.request("/orders", postJson({ lines: [{ productId: 1, quantity: "two" }] }));
     const problem = await problemOf(response, 422, "validation-failed");
     assert.deepEqual(
       (problem.errors as { pointer: string }[]).map((error) => error.pointer),
       ["/lines/0/productId", "/lines/0/quantity"],
     );
+    assert.equal(await storedOrders(database), 1);
   });
 
   it("answers an unknown order or product with 404", async () => {
@@ -37,8 +45,8 @@ describe("mapping errors to problems, once, at the edge", () => {
     await problemOf(await app.request("/products/p-404"), 404, "not-found");
   });
 
-  it("answers InsufficientStockError, raised in the domain, with 409 and its rule", async () => {
-    const { app } = await buildTestApp();
+  it("answers InsufficientStockError, raised in the domain, with 409 and its rule, and stores nothing", async () => {
+    const { app, database } = await buildTestApp();
     const problem = await problemOf(
       await app.request("/orders", postJson({ lines: [{ productId: "p-2", quantity: 5 }] })),
       409,
@@ -46,10 +54,11 @@ describe("mapping errors to problems, once, at the edge", () => {
     );
     assert.equal(problem.rule, "order-line.in-stock");
     assert.equal(problem.detail, "Only 3 of p-2 in stock; 5 requested");
+    assert.equal(await storedOrders(database), 1);
   });
 
-  it("answers other rule violations with 409 too", async () => {
-    const { app } = await buildTestApp();
+  it("answers other rule violations with 409 too, an unknown product in the body among them", async () => {
+    const { app, database } = await buildTestApp();
     for (const [lines, rule] of [
       [[{ productId: "p-404", quantity: 1 }], "order.known-products"],
       [[{ productId: "p-1", quantity: 0 }], "order-line.quantity-positive"],
@@ -62,6 +71,7 @@ describe("mapping errors to problems, once, at the edge", () => {
       );
       assert.equal(problem.rule, rule);
     }
+    assert.equal(await storedOrders(database), 1);
   });
 
   it("answers an unreachable warehouse with 503 and Retry-After, without a word about the warehouse", async () => {

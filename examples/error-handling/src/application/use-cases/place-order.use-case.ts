@@ -32,8 +32,10 @@ export class PlaceOrderUseCase {
     const products = new Map((await this.products.findByIds(ids)).map((product) => [product.id, product]));
     const lines = command.lines.map((line) => {
       const product = products.get(ProductId.of(line.productId));
-      if (!product)
+      // An id in the body that leads nowhere is refused like any rule (409); 404 is for the id in the URL.
+      if (!product) {
         throw new BusinessRuleViolationError("order.known-products", `Product ${line.productId} does not exist`);
+      }
       return { product, quantity: line.quantity };
     });
     const inStock = await this.stock.availableQuantities([...products.keys()]);
