@@ -302,6 +302,76 @@ test.describe("one sandbox in depth", () => {
     expect(overflow.widest, "a sandbox element sticks out of the screen").toBeLessThanOrEqual(overflow.viewport);
   });
 
+  test("on a desktop screen, Expand gives the sandbox the window, files | editor | output side by side, and Escape brings it back", async ({
+    page,
+  }) => {
+    const viewport = { width: 1440, height: 1000 };
+    await page.setViewportSize(viewport);
+    await page.goto(pagePath);
+    const sandbox = await openSandbox(page, example);
+    const inlineWidth = (await sandbox.boundingBox())?.width ?? 0;
+    // Typed at the top, where CodeMirror (which renders only the lines in view) shows it in both sizes.
+    await editorOf(sandbox).click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.insertText("// typed in the page\n");
+
+    await sandbox.getByRole("button", { name: "Expand", exact: true }).click();
+    const title = (await sandbox.getAttribute("aria-label"))?.replace(/^Sandbox: /, "") ?? "";
+    const dialog = page.getByRole("dialog", { name: title, exact: true });
+    await expect(dialog).toBeVisible();
+    await expect(sandbox.getByRole("button", { name: "Collapse", exact: true })).toBeFocused();
+    await expect(statusOf(sandbox)).toContainText("Press Escape");
+    const pageScroll = await page.evaluate(() => window.scrollY);
+
+    const box = async (selector: string) => {
+      const found = await sandbox.locator(selector).boundingBox();
+      if (!found) throw new Error(`${selector} is not shown in the expanded sandbox`);
+      return found;
+    };
+    const files = await box(".fg-files");
+    const editor = await box(".fg-editor-panel");
+    const terminal = await box(".fg-terminal-panel");
+    const request = await box(".fg-request");
+    expect((await sandbox.boundingBox())?.width, "wider than in the page").toBeGreaterThan(inlineWidth + 400);
+    expect(files.x + files.width, "files left of the editor").toBeLessThanOrEqual(editor.x);
+    expect(editor.x + editor.width, "editor left of the terminal").toBeLessThanOrEqual(terminal.x);
+    expect(request.x, "request panel under the terminal").toBeCloseTo(terminal.x, 0);
+    expect(request.y).toBeGreaterThanOrEqual(terminal.y + terminal.height);
+    for (const [name, panel] of Object.entries({ files, editor, terminal })) {
+      expect(panel.y + panel.height, `${name} fits in the window`).toBeLessThanOrEqual(viewport.height);
+    }
+    expect(request.y, "the request panel starts in the window").toBeLessThan(viewport.height);
+    await expectNoAxeViolations(page, "[data-sandbox-card]");
+
+    // Escape in the Reset dialog answers that dialog only; the sandbox stays in the full window.
+    await sandbox.getByRole("button", { name: "Reset", exact: true }).click();
+    const resetDialog = page.getByRole("dialog", { name: /^Reset / });
+    await expect(resetDialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(resetDialog).toBeHidden();
+    await expect(sandbox.getByRole("button", { name: "Reset", exact: true })).toBeFocused();
+    await expect(dialog).toBeVisible();
+
+    // Typed in the full window, kept in the page; Escape from the editor leaves the full window.
+    await editorOf(sandbox).click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.insertText("// typed in the full window\n");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(sandbox.getByRole("button", { name: "Expand", exact: true })).toBeFocused();
+    expect((await sandbox.boundingBox())?.width).toBeCloseTo(inlineWidth, 0);
+    expect(await page.evaluate(() => window.scrollY), "back at the same place in the page").toBe(pageScroll);
+    await expect(editorOf(sandbox)).toContainText("// typed in the full window");
+    await expect(editorOf(sandbox)).toContainText("// typed in the page");
+
+    // The toggle leaves the full window too, by keyboard.
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(statusOf(sandbox)).toHaveText("The sandbox is back in the page.");
+  });
+
   test("Download gives a zip of the example with the reader's edits", async ({ page }) => {
     await page.goto(pagePath);
     const sandbox = await openSandbox(page, example);

@@ -1,4 +1,4 @@
-/** The opened sandbox's DOM: toolbar, runtime picker, file tree, editor, terminal, request panel and the README's steps. */
+/** The opened sandbox's DOM: toolbar, runtime picker, Expand toggle, file tree, editor, terminal, request panel and the README's steps. */
 import type { ExampleBundle } from "../files/example-files.ts";
 import type { TryStep } from "../files/try-this.ts";
 import type { RuntimeKind } from "../runtime/port.ts";
@@ -9,6 +9,7 @@ import { currentSiteTheme, watchSiteTheme } from "./editor-themes.ts";
 import { zipExample } from "./example-zip.ts";
 import type { Explanation } from "./failure-explanations.ts";
 import { createFileTree } from "./file-tree.ts";
+import { createFullWindowToggle } from "./full-window.ts";
 import { createOutputTerminal } from "./output-terminal.ts";
 import { createRequestPanel } from "./request-panel.ts";
 import { runtimeLabels } from "./runtime-options.ts";
@@ -59,6 +60,12 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     "aria-label": "Terminal output (scroll with the arrow keys)",
   });
 
+  const fullWindow = createFullWindowToggle(
+    () => root,
+    mount,
+    title,
+    (message) => announce(message, "info"),
+  );
   const requestPanel = createRequestPanel(session.send, (message, tone) => announce(message, tone));
   const tryList = renderTryThis(bundle.tryThis);
 
@@ -76,9 +83,14 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
       ),
       h(
         "div",
-        { class: "fg-field fg-field--inline fg-runtime" },
-        h("label", { for: runtimeSelect.id }, "Runtime"),
-        runtimeSelect,
+        { class: "fg-sandbox__bar-end" },
+        h(
+          "div",
+          { class: "fg-field fg-field--inline fg-runtime" },
+          h("label", { for: runtimeSelect.id }, "Runtime"),
+          runtimeSelect,
+        ),
+        fullWindow.button,
       ),
     ),
     status,
@@ -89,6 +101,7 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
       { class: "fg-visually-hidden", id: `${id}-stackblitz-note` },
       "Opens in a new tab and sends the files, with your edits, to stackblitz.com.",
     ),
+    // Files, editor, then what runs: the DOM order is the reading and Tab order in every layout (sandbox.css).
     h(
       "div",
       { class: "fg-sandbox__workspace" },
@@ -99,14 +112,18 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
         treeMount,
       ),
       h("section", { class: "fg-panel fg-editor-panel", "aria-labelledby": editorTitle.id }, editorTitle, editorMount),
+      h(
+        "div",
+        { class: "fg-sandbox__output" },
+        h(
+          "section",
+          { class: "fg-panel fg-terminal-panel", "aria-labelledby": `${id}-terminal-title` },
+          h("h4", { class: "fg-panel__title", id: `${id}-terminal-title` }, "Terminal"),
+          terminalMount,
+        ),
+        h("div", { class: "fg-sandbox__lower" }, requestPanel.element, tryList.element),
+      ),
     ),
-    h(
-      "section",
-      { class: "fg-panel fg-terminal-panel", "aria-labelledby": `${id}-terminal-title` },
-      h("h4", { class: "fg-panel__title", id: `${id}-terminal-title` }, "Terminal"),
-      terminalMount,
-    ),
-    h("div", { class: "fg-sandbox__lower" }, requestPanel.element, tryList.element),
   );
   mount.replaceChildren(root);
 
