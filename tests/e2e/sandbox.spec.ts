@@ -310,6 +310,9 @@ test.describe("one sandbox in depth", () => {
     await page.goto(pagePath);
     const sandbox = await openSandbox(page, example);
     const inlineWidth = (await sandbox.boundingBox())?.width ?? 0;
+    // The tree scrolls to the open file, and keeps that scroll through Expand and back.
+    const openFile = sandbox.locator('[role="treeitem"][aria-selected="true"]');
+    await expect(openFile).toBeInViewport();
     // Typed at the top, where CodeMirror (which renders only the lines in view) shows it in both sizes.
     await editorOf(sandbox).click();
     await page.keyboard.press("Control+Home");
@@ -341,6 +344,7 @@ test.describe("one sandbox in depth", () => {
       expect(panel.y + panel.height, `${name} fits in the window`).toBeLessThanOrEqual(viewport.height);
     }
     expect(request.y, "the request panel starts in the window").toBeLessThan(viewport.height);
+    await expect(openFile).toBeInViewport();
     await expectNoAxeViolations(page, "[data-sandbox-card]");
 
     // Escape in the Reset dialog answers that dialog only; the sandbox stays in the full window.
@@ -361,6 +365,7 @@ test.describe("one sandbox in depth", () => {
     await expect(sandbox.getByRole("button", { name: "Expand", exact: true })).toBeFocused();
     expect((await sandbox.boundingBox())?.width).toBeCloseTo(inlineWidth, 0);
     expect(await page.evaluate(() => window.scrollY), "back at the same place in the page").toBe(pageScroll);
+    await expect(openFile).toBeInViewport();
     await expect(editorOf(sandbox)).toContainText("// typed in the full window");
     await expect(editorOf(sandbox)).toContainText("// typed in the page");
 

@@ -135,7 +135,10 @@ export function createFileTree(
       for (const folder of ancestorFolders(path)) folderItems.get(folder)?.setAttribute("aria-expanded", "true");
       refreshVisibility();
       const item = fileItems.get(path);
-      if (item) moveTabStop(item);
+      if (item) {
+        moveTabStop(item);
+        revealIn(parent, item);
+      }
     },
     setModified(modified) {
       for (const [path, item] of fileItems) {
@@ -145,4 +148,12 @@ export function createFileTree(
       }
     },
   };
+}
+
+/** Scrolls the tree's own box (never the page, as scrollIntoView would) to centre `item` when it is out of view. */
+function revealIn(scroller: HTMLElement, item: HTMLElement): void {
+  const box = scroller.getBoundingClientRect();
+  const row = item.getBoundingClientRect();
+  if (row.top >= box.top && row.bottom <= box.bottom) return;
+  scroller.scrollTop += row.top - box.top - (box.height - row.height) / 2;
 }

@@ -57,24 +57,25 @@ export function createFullWindowToggle(
     announce("The sandbox fills the window. Press Escape or Collapse to return to the page.");
   };
 
-  // Escape closes the dialog natively (its cancel event); Collapse closes it too. Either way, back in the page.
-  dialog.addEventListener("close", () => {
+  const collapse = () => {
     const root = sandboxRoot();
-    keepingScroll(root, () => {
-      mount.insertBefore(root, dialog);
-      dialog.remove();
-    });
+    // Moved out while the dialog is still open: a closed dialog has no layout, so its scroll offsets read 0.
+    keepingScroll(root, () => mount.insertBefore(root, dialog));
+    dialog.close();
+    dialog.remove();
     mount.style.minHeight = "";
     render(false);
     // Focusing scrolls the page only as far as needed to show the toggle.
     button.focus();
     announce("The sandbox is back in the page.");
-  });
+  };
 
-  button.addEventListener("click", () => {
-    if (dialog.open) dialog.close();
-    else expand();
+  // Escape arrives as the dialog's cancel event, after CodeMirror has had its chance to use it.
+  dialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    collapse();
   });
+  button.addEventListener("click", () => (dialog.open ? collapse() : expand()));
   render(false);
   return { button };
 }
