@@ -1,5 +1,5 @@
 import { chromium, defineConfig } from "@playwright/test";
-import { chromiumArgs, findChromium } from "./tests/support/chromium.ts";
+import { chromiumArgs, findChromium } from "./src/site/chromium.ts";
 
 const port = Number(process.env["E2E_PORT"] ?? 4510);
 const baseURL = `http://localhost:${port}`;

@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { locateChromium } from "../site/chromium.ts";
 import { closeDiagramMeasurer, measureDiagram } from "./diagram-size.ts";
 
-const chromium = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path) => path !== undefined && path !== "" && existsSync(path),
-);
+const chromium = locateChromium();
 if (!chromium) console.log("diagram-size tests skipped: no Chromium (set CHROMIUM_PATH) to draw diagrams with");
 
 describe.skipIf(!chromium)("measureDiagram", () => {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { Mermaid } from "mermaid";
+import { chromiumArgs, locateChromium } from "../site/chromium.ts";
 import { mermaidConfig } from "./mermaid-config.ts";
 
 /** A diagram's drawn size in CSS pixels, used to reserve its box so nothing moves when it renders. */
@@ -16,13 +16,6 @@ export interface DiagramSize {
 const require = createRequire(import.meta.url);
 const mermaidScript = join(dirname(require.resolve("mermaid/package.json")), "dist", "mermaid.min.js");
 const cacheFile = join(process.cwd(), "node_modules", ".cache", "guide-diagrams", "sizes.json");
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 let cache: Promise<Map<string, DiagramSize>> | undefined;
 let measuring: Promise<unknown> = Promise.resolve();
@@ -48,9 +41,7 @@ async function loadCache(): Promise<Map<string, DiagramSize>> {
 
 /** Headless Chromium with Mermaid loaded, or undefined (with one warning) where there is no Chromium. */
 async function openPage(): Promise<Page | undefined> {
-  const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-    (path) => path !== undefined && path !== "" && existsSync(path),
-  );
+  const executablePath = locateChromium();
   try {
     const { chromium } = await import("@playwright/test");
     const browser = await chromium.launch({ executablePath, args: chromiumArgs });

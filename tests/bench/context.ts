@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumArgs, findChromium } from "../support/chromium.ts";
+import { chromiumArgs, findChromium } from "../../src/site/chromium.ts";
 
 /** One line of the benchmark table. */
 export interface BenchRow {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, describe, it } from "vitest";
-import { chromiumArgs, findChromium } from "../../../../tests/support/chromium.ts";
+import { chromiumArgs, findChromium } from "../../../site/chromium.ts";
 import { readExampleBundle } from "../../files/example-files.ts";
 import { listExamples } from "../../../runner/example-catalog.ts";
 import { describeRuntimeContract } from "./runtime-contract.ts";
