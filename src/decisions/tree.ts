@@ -53,6 +53,11 @@ export interface StepNode extends NodeBase {
   readonly next?: string;
   /** One sentence on what this step means for the feature, shown in the outcome. */
   readonly summary: string;
+  /**
+   * When the step is not needed even though the path passes it, shown beside the summary in the outcome (the tree
+   * keeps the seed's shape, so a step every path crosses says here who may skip it).
+   */
+  readonly notNeededWhen?: string;
   /** Runnable example under `examples/` that shows this step, if there is one. */
   readonly example?: string;
 }

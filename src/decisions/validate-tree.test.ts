@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DecisionNode, DecisionTree } from "./tree.ts";
 import { treeProblems } from "./validate-tree.ts";
 
-const answer = (next: string) => ({ next, howToTell: "how", why: "why" });
+const answer = (next: string) => ({ next, howToTell: `how to tell it leads to ${next}`, why: "why" });
 const link = { page: "start-here/overview" };
 
 function tree(nodes: DecisionNode[], start = "S"): DecisionTree {
@@ -50,6 +50,19 @@ describe("treeProblems", () => {
         'question "Q" has no "how to tell" for Yes',
       ]),
     );
+  });
+
+  it("reports a question whose Yes and No a reader cannot tell apart", () => {
+    const same = { next: "Y", howToTell: "It matters.", why: "why" };
+    const nodes = wellFormed.map((node) =>
+      node.id === "Q" ? { ...node, yes: same, no: { ...same, next: "N" } } : node,
+    );
+    expect(treeProblems(tree(nodes))).toContain('question "Q" gives Yes and No the same "how to tell"');
+  });
+
+  it("reports a step whose 'not needed when' is blank", () => {
+    const nodes = wellFormed.map((node) => (node.kind === "step" ? { ...node, notNeededWhen: " " } : node));
+    expect(treeProblems(tree(nodes)).some((problem) => problem.includes('empty "not needed when"'))).toBe(true);
   });
 
   it("reports a question whose answers lead to the same node", () => {

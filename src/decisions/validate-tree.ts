@@ -32,6 +32,9 @@ export function treeProblems(tree: DecisionTree): string[] {
     }
     if (node.label.trim() === "") problems.push(`node "${node.id}" has an empty label`);
     if (node.link.page.trim() === "") problems.push(`node "${node.id}" links to no page`);
+    if (node.kind === "step" && node.notNeededWhen?.trim() === "") {
+      problems.push(`step "${node.id}" has an empty "not needed when"`);
+    }
   }
 
   const starts = tree.nodes.filter((node) => node.kind === "start");
@@ -46,6 +49,9 @@ export function treeProblems(tree: DecisionTree): string[] {
     }
     if (node.kind === "question") {
       if (node.yes.next === node.no.next) problems.push(`question "${node.id}" sends Yes and No to the same node`);
+      if (node.yes.howToTell.trim() === node.no.howToTell.trim() && node.yes.howToTell.trim() !== "") {
+        problems.push(`question "${node.id}" gives Yes and No the same "how to tell"`);
+      }
       for (const [name, answer] of [
         ["Yes", node.yes],
         ["No", node.no],

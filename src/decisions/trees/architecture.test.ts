@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { architectureTree } from "./architecture.ts";
 import { successorsOf } from "../tree.ts";
+import { walk } from "../walk.ts";
 
 // The guide's flowchart (source skill, "Architecture Decision Flowchart"): labels, shapes and labelled edges.
 const guideNodes: Record<string, string> = {
@@ -66,5 +67,30 @@ describe("the architecture tree", () => {
         : successorsOf(node).map((next) => `${node.id}->${next}`),
     );
     expect(edges.sort()).toEqual([...guideEdges].sort());
+  });
+});
+
+describe("the architecture tree's outcome and answers", () => {
+  const byId = (id: string) => architectureTree.nodes.find((node) => node.id === id);
+
+  it("says in the outcome of a plain CRUD path that events are not needed", () => {
+    // Complex domain logic? No; data sources? one; transaction across aggregates? No; cross-service? No; real-time? No.
+    const crud = walk(architectureTree, "nnnnn");
+    const events = crud.steps.find((step) => step.id === "O");
+    expect(events?.label).toBe("Publish Domain Events");
+    expect(events?.notNeededWhen).toMatch(/CRUD/);
+    expect(events?.notNeededWhen).toMatch(/skip this step/);
+  });
+
+  it("gives the real-time question a Yes and a No that a reader can test a feature against", () => {
+    const realTime = byId("P");
+    if (realTime?.kind !== "question") throw new Error("P is the real-time question");
+    // Yes: someone besides the caller must hear of the change soon and unasked. No: only the caller needs it now.
+    expect(realTime.yes.howToTell).toMatch(/other than the caller/);
+    expect(realTime.yes.howToTell).toMatch(/within seconds/);
+    expect(realTime.no.howToTell).toMatch(/Only the caller/);
+    expect(realTime.no.howToTell).toMatch(/later/);
+    // The old texts contradicted each other: "as soon as something happens" versus "on their own time".
+    expect(`${realTime.yes.howToTell} ${realTime.yes.why}`).not.toMatch(/own time/);
   });
 });

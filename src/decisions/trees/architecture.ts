@@ -169,6 +169,8 @@ export const architectureTree: DecisionTree = {
       next: "P",
       summary:
         "Record what happened as domain events, saved in the same transaction as the change (a transactional outbox) so none is lost.",
+      notNeededWhen:
+        "Plain CRUD that nothing else reacts to needs no events: if no other aggregate, service, read model or notification has to learn of the change, skip this step and add events when the first consumer appears.",
     },
     {
       kind: "question",
@@ -177,13 +179,15 @@ export const architectureTree: DecisionTree = {
       link: { page: events, section: "event-driven-architecture" },
       yes: {
         next: "Q",
-        howToTell: "Other parts must react as soon as something happens: notifications, read models, other services.",
-        why: "Consumers subscribe to the events and react on their own time, so the producer does not wait for them or even know them.",
+        howToTell:
+          "Someone other than the caller must learn of the change within seconds, without asking for it: a notification to send, a read model or another service to update.",
+        why: "A broker pushes each event to its subscribers as soon as it is published, and the producer answers its caller without waiting for them or knowing who they are.",
       },
       no: {
         next: "R",
-        howToTell: "The caller waits for the answer and nothing else has to react right away.",
-        why: "A plain call and response is easier to follow, test and debug; events can still be consumed later, in batches.",
+        howToTell:
+          "Only the caller needs the result, in the response; anyone else can find out later by asking (a query, a report, a nightly job).",
+        why: "A plain call and response is easier to follow, test and debug; the recorded events can still be read later, in batches.",
       },
     },
     {
