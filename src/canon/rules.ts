@@ -17,6 +17,11 @@ export type Rule = {
   readonly errorClass: "BusinessRuleViolationError" | "StateConflictError";
   /** Examples that raise it (checked by the drift tests, both ways). */
   readonly raisedBy: readonly ExampleName[];
+  /**
+   * The page that shows it when no example raises it: a rule of another bounded context (customers' tiers, postal
+   * addresses) that a page teaches with, and no example's shop needs.
+   */
+  readonly shownOn?: string;
 };
 
 const invariant = (id: string, meaning: string, raisedBy: readonly ExampleName[]): Rule => ({
@@ -118,4 +123,21 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
   ]),
+  // Rules of other contexts that the domain-driven design page models and no example needs.
+  {
+    ...invariant("address.required", "A postal address has a first line, a city and a postal code.", []),
+    shownOn: "foundations/domain-driven-design",
+  },
+  {
+    ...invariant("address.country", "A postal address names its country as an ISO 3166-1 code, such as DE.", []),
+    shownOn: "foundations/domain-driven-design",
+  },
+  {
+    ...conflict("customer.active", "Only an active customer's loyalty tier changes.", []),
+    shownOn: "foundations/domain-driven-design",
+  },
+  {
+    ...conflict("customer.tier-upgrade-only", "A customer's loyalty tier only goes up: bronze, silver, gold.", []),
+    shownOn: "foundations/domain-driven-design",
+  },
 ];
