@@ -112,8 +112,12 @@ describe("each drift check fails on a doctored page", () => {
     );
     expect(unknownRuleIds("The rule `order-line.in-stock` refuses it.")).toHaveLength(1);
     expect(unknownRuleIds('```ts\nthrow new StateConflictError("shipping.zone", "no zone");\n```')).toHaveLength(1);
-    // Attributes in prose and event types in code are not rule ids.
+    // Attributes in prose, and event types or consumer names in code, are not rule ids.
     expect(unknownRuleIds('`order.total` is a property.\n\n```python\nx = "order.placed"\n```')).toEqual([]);
+    expect(
+      unknownRuleIds('```ts\nawait bus.subscribe(OrderConfirmedV1, "email.order-confirmation", send);\n```'),
+    ).toEqual([]);
+    expect(unknownRuleIds('```json\n{ "rule": "order.has-lines" }\n```')).toHaveLength(1);
   });
 
   it("catches a problem type that leads nowhere", () => {

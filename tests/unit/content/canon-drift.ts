@@ -59,25 +59,20 @@ export interface Drift {
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 
 /**
- * Rule ids a page names: quoted strings in code blocks (`"order.not-empty"`), and inline code in prose. In prose only
- * spans with a hyphen, or exact catalog ids, count, because `order.total` in prose is an attribute, not a rule.
+ * Rule ids a page names. In code: what a rule error is raised with (`StateConflictError("order.known-customer", …)`,
+ * `super("order.not-empty", …)`) and what a problem's `rule` member says, whatever the prefix; other dotted strings in
+ * code are queue, consumer or event names. In prose: inline code spans shaped like a rule id about the shop (a hyphen,
+ * or an exact catalog id), because `order.total` in prose is an attribute, not a rule.
  */
 export function ruleIdsNamed(source: string): { line: number; id: string }[] {
   const found: { line: number; id: string }[] = [];
+  const raised =
+    /(?:BusinessRuleViolationError|StateConflictError|super)\(\s*(["'`])([^"'`]+)\1|(?<!(?:const|let|var)\s+)["']?\brule["']?\s*[:=]\s*(["'])([^"']+)\3/g;
   for (const block of fencedBlocks(source)) {
     if (block.lang === "mermaid") continue;
-    for (const match of block.code.matchAll(/(["'`])([a-z][a-z0-9.-]*)\1/g)) {
-      const id = match[2] ?? "";
-      if (looksLikeRuleId(id)) found.push({ line: block.line + lineAt(block.code, match.index), id });
-    }
-  }
-  // Whatever a rule error is raised with, or a problem's `rule` member says, is a rule id, whatever its prefix.
-  for (const block of fencedBlocks(source)) {
-    const raised =
-      /(?:BusinessRuleViolationError|StateConflictError)\(\s*(["'`])([^"'`]+)\1|(?<!(?:const|let|var)\s+)["']?\brule["']?\s*[:=]\s*(["'])([^"']+)\3/g;
     for (const match of block.code.matchAll(raised)) {
       const id = match[2] ?? match[4] ?? "";
-      if (!looksLikeRuleId(id)) found.push({ line: block.line + lineAt(block.code, match.index), id });
+      if (RULE_SHAPE.test(id)) found.push({ line: block.line + lineAt(block.code, match.index), id });
     }
   }
   const prose = withoutFencedBlocks(source);
@@ -461,7 +456,9 @@ export function eventFieldDrift(source: string, pythonShapes: readonly PythonSha
         if (!schema) continue;
         const line = (blocks[index]?.line ?? 0) + cls.line;
         const lineage = [cls, ...cls.bases.map((base) => byName.get(base))];
-        const declared = lineage.flatMap((member) => member?.fields ?? []).map((field) => toCamel(field.name));
+        // ClassVars (an `event_type` constant, say) are not serialised by Pydantic, so they are not wire fields.
+        const fields = lineage.flatMap((member) => member?.fields ?? []).filter((field) => !field.classVar);
+        const declared = [...new Set(fields.map((field) => toCamel(field.name)))];
         for (const field of declared.filter((name) => !schema.properties.has(name))) {
           drifts.push({ line, message: `Python ${cls.name} declares "${field}", which the ${cls.name} schema lacks` });
         }
