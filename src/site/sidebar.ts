@@ -15,6 +15,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     slugs: [
       "foundations/project-structure",
       "foundations/architecture-patterns",
+      "foundations/use-cases",
       "foundations/domain-driven-design",
       "foundations/error-handling",
     ],

@@ -1,6 +1,7 @@
 import type { DecisionTree } from "../tree.ts";
 
 const patterns = "foundations/architecture-patterns";
+const useCases = "foundations/use-cases";
 const ddd = "foundations/domain-driven-design";
 const events = "distributed-systems/events-and-sagas";
 
@@ -78,7 +79,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "G",
       label: "Implement Use Cases",
-      link: { page: patterns, section: "use-cases" },
+      link: { page: useCases, section: "use-cases" },
       next: "L",
       summary: "Write one use case per operation: it loads, calls the domain, saves, and returns a DTO.",
       example: "layered-service",
