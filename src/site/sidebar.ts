@@ -18,6 +18,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/use-cases",
       "foundations/domain-driven-design",
       "foundations/error-handling",
+      "foundations/errors-over-http",
     ],
   },
   { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
