@@ -17,6 +17,8 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/architecture-patterns",
       "foundations/use-cases",
       "foundations/domain-driven-design",
+      "foundations/entities-and-value-objects",
+      "foundations/domain-events-and-services",
       "foundations/error-handling",
       "foundations/errors-over-http",
     ],

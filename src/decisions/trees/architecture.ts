@@ -3,6 +3,7 @@ import type { DecisionTree } from "../tree.ts";
 const patterns = "foundations/architecture-patterns";
 const useCases = "foundations/use-cases";
 const ddd = "foundations/domain-driven-design";
+const entitiesAndValues = "foundations/entities-and-value-objects";
 const events = "distributed-systems/events-and-sagas";
 
 /** The guide's architecture decision flowchart (nodes A to R), exactly as the source skill draws it. */
@@ -61,7 +62,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "E",
       label: "Define Entities & Value Objects",
-      link: { page: ddd, section: "entities" },
+      link: { page: entitiesAndValues, section: "entities" },
       next: "F",
       summary: "Give things with identity an entity, and validated, immutable values (money, email) a value object.",
       example: "domain-model",
