@@ -4,6 +4,8 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import {
   errorClasses,
+  EVENT_SCHEMA_BASE,
+  schemaFileName,
   findErrorClass,
   findProblemType,
   integrationEvents,
@@ -110,6 +112,11 @@ describe("the integration-event catalog", () => {
       const withoutEnvelope = { ...event.sample };
       delete withoutEnvelope.version;
       expect(validate(withoutEnvelope)).toBe(false);
+    });
+
+    it(`${event.type} v${event.version}: its schema's $id is the file the site publishes`, () => {
+      expect(event.schema.$id).toBe(`${EVENT_SCHEMA_BASE}${schemaFileName(event)}`);
+      expect(EVENT_SCHEMA_BASE.startsWith(SITE_URL)).toBe(true);
     });
 
     it(`${event.type} v${event.version}: class name follows the type and version`, () => {
