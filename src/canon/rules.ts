@@ -123,14 +123,14 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
   ]),
-  // Rules of other contexts that the domain-driven design page models and no example needs.
+  // Rules of other contexts that the domain-driven design pages model and no example needs.
   {
     ...invariant("address.required", "A postal address has a first line, a city and a postal code.", []),
-    shownOn: "foundations/domain-driven-design",
+    shownOn: "foundations/entities-and-value-objects",
   },
   {
     ...invariant("address.country", "A postal address names its country as an ISO 3166-1 code, such as DE.", []),
-    shownOn: "foundations/domain-driven-design",
+    shownOn: "foundations/entities-and-value-objects",
   },
   {
     ...conflict("customer.active", "Only an active customer's loyalty tier changes.", []),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_NAMES, rules } from "../../../src/canon/index.ts";
@@ -119,11 +120,16 @@ describe("the drift check fails when an example disagrees with the canon", () =>
   });
 });
 
-it("every catalog rule is raised by some example", () => {
+it("every catalog rule is raised by some example, or (a rule of another context) shown on the page it names", () => {
   const raised = new Set(
     EXAMPLE_NAMES.flatMap((example) =>
       findRuleRaises(readExampleSources(join(examplesDir, example))).map((raise) => raise.rule),
     ),
   );
-  expect(rules.map((rule) => rule.id).filter((id) => !raised.has(id))).toEqual([]);
+  const unraised = rules.filter((rule) => !raised.has(rule.id));
+  expect(unraised.filter((rule) => rule.shownOn === undefined).map((rule) => rule.id)).toEqual([]);
+  for (const rule of unraised) {
+    const page = readFileSync(new URL(`../../../content/docs/${rule.shownOn}.mdx`, import.meta.url), "utf8");
+    expect(page, `${rule.id} is shown on ${rule.shownOn}`).toContain(`"${rule.id}"`);
+  }
 });
