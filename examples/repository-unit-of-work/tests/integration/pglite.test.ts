@@ -91,7 +91,7 @@ describe("the real server on PGlite (smoke test)", () => {
     assert.equal(await db.ping(), false);
     await assert.rejects(new PostgresProductRepository(db).findById(ProductId.of("p-1")), DatabaseConnectionError);
     await assert.rejects(
-      new PostgresUnitOfWork(db).run(async () => undefined),
+      new PostgresUnitOfWork(db).run(({ products }) => products.list()),
       DatabaseConnectionError,
     );
   });
