@@ -11,7 +11,7 @@ export function realServer(
   if (url) return { url, skip: false };
   if (process.env.CI === "true") {
     throw new Error(
-      `${variable} is not set, but CI=true expects the ${server} suite to run: .ci/run starts the server ` +
+      `${variable} is not set, but CI=true expects the suite on ${server} to run: .ci/run starts it ` +
         "with tests/support/services/services.sh before npm test",
     );
   }
