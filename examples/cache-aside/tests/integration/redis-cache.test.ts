@@ -3,13 +3,17 @@ import { once } from "node:events";
 import { createServer, connect, type Socket } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createClient } from "redis";
+import type { createClient } from "redis";
 import { ZodError } from "zod";
 import { FailOpenCache } from "../../src/application/fail-open-cache.ts";
 import { CacheConnectionError } from "../../src/application/ports/infrastructure-errors.ts";
 import { productCacheKey, type CachedProduct } from "../../src/application/product-cache.ts";
 import { cachedProductSchema } from "../../src/infrastructure/cached-product.schema.ts";
-import { connectRedis, RedisCache, type RedisClient } from "../../src/infrastructure/redis-cache.ts";
+import type {
+  connectRedis as ConnectRedis,
+  RedisCache as RedisCacheClass,
+  RedisClient,
+} from "../../src/infrastructure/redis-cache.ts";
 import { startServer } from "../../src/main.ts";
 import { describeCacheContract, type CacheFixture } from "../contract/cache.contract.ts";
 import { realServer } from "./real-server.ts";
@@ -17,6 +21,7 @@ import { realServer } from "./real-server.ts";
 // The cache contract against a real Redis server through node-redis. The suite leaves the server as
 // it found it: it deletes its own keys, and puts back the maxmemory that the eviction test lowers.
 // Point REDIS_URL at a throwaway server all the same (npm run services:start starts one).
+// The driver is imported only when the suite runs: `redis` is an optional dependency, absent in the browser runtimes.
 const server = realServer("REDIS_URL", "a Redis server");
 const quiet = () => undefined; // the dropped-connection tests make the client log every reconnect
 
@@ -60,6 +65,8 @@ if (server.skip) {
   let admin: ReturnType<typeof createClient>;
   let client: RedisClient;
   let originalMaxmemory: string;
+  let RedisCache: typeof RedisCacheClass;
+  let connectRedis: typeof ConnectRedis;
 
   /** Deletes this run's keys and restores maxmemory: every test starts from the same server state. */
   async function resetServer(): Promise<void> {
@@ -71,6 +78,8 @@ if (server.skip) {
 
   describe("Redis cache on a Redis server", () => {
     before(async () => {
+      ({ RedisCache, connectRedis } = await import("../../src/infrastructure/redis-cache.ts"));
+      const { createClient } = await import("redis");
       admin = createClient({ url });
       admin.on("error", quiet);
       await admin.connect();

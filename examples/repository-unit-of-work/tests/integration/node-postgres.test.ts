@@ -4,7 +4,7 @@ import { DatabaseConnectionError } from "../../src/application/ports/storage-err
 import { ProductId } from "../../src/domain/identifiers.ts";
 import type { Product } from "../../src/domain/product.aggregate.ts";
 import { insertProducts } from "../../src/infrastructure/postgres/insert-products.ts";
-import { NodePostgresDatabase } from "../../src/infrastructure/postgres/node-postgres-database.ts";
+import type { NodePostgresDatabase } from "../../src/infrastructure/postgres/node-postgres-database.ts";
 import { PostgresOrderRepository } from "../../src/infrastructure/postgres/postgres-order.repository.ts";
 import { PostgresProductRepository } from "../../src/infrastructure/postgres/postgres-product.repository.ts";
 import { PostgresUnitOfWork } from "../../src/infrastructure/postgres/postgres-unit-of-work.ts";
@@ -16,6 +16,7 @@ import { realServer } from "./real-server.ts";
 // The same contract as the in-memory and PGlite adapters, against a real Postgres server through
 // node-postgres: every unit of work on a connection of its own, so two of them really race.
 // The suite works in a schema of its own and drops it at the end, so it leaves the database as it found it.
+// The driver is imported only when the suite runs: `pg` is an optional dependency, absent in the browser runtimes.
 const server = realServer("DATABASE_URL", "a Postgres server");
 const schema = `uow_contract_${process.pid}`;
 let admin: NodePostgresDatabase;
@@ -25,11 +26,15 @@ let db: NodePostgresDatabase;
 if (server.skip) test("node-postgres on a Postgres server", { skip: server.skip }, () => undefined);
 else
   describe("node-postgres on a Postgres server", () => {
+    let connect: typeof NodePostgresDatabase.connect;
+
     before(async () => {
       const url = server.url as string;
-      admin = await NodePostgresDatabase.connect(url, { max: 1 });
+      const driver = await import("../../src/infrastructure/postgres/node-postgres-database.ts");
+      connect = (...args) => driver.NodePostgresDatabase.connect(...args);
+      admin = await connect(url, { max: 1 });
       await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
-      db = await NodePostgresDatabase.connect(url, { options: `-c search_path=${schema}` });
+      db = await connect(url, { options: `-c search_path=${schema}` });
       assert.deepEqual(await runMigrations(db), ["001_create_products_and_orders.sql"]);
     });
 
@@ -73,12 +78,12 @@ else
       assert.equal(await db.ping(), false);
       await assert.rejects(new PostgresProductRepository(db).findById(ProductId.of("p-1")), DatabaseConnectionError);
     });
-  });
 
-// No server needed: nothing listens on port 1, so this runs everywhere.
-test("node-postgres: a server that cannot be reached is DatabaseConnectionError (→ 503), not a driver error", async () => {
-  await assert.rejects(
-    NodePostgresDatabase.connect("postgres://nobody:secret@127.0.0.1:1/none", { connectionTimeoutMillis: 1_000 }),
-    DatabaseConnectionError,
-  );
-});
+    test("a server that cannot be reached is DatabaseConnectionError (→ 503), not a driver error", async () => {
+      // Nothing listens on port 1.
+      await assert.rejects(
+        connect("postgres://nobody:secret@127.0.0.1:1/none", { connectionTimeoutMillis: 1_000 }),
+        DatabaseConnectionError,
+      );
+    });
+  });
