@@ -50,7 +50,7 @@ else
       return {
         products: new PostgresProductRepository(db),
         orders: new PostgresOrderRepository(db),
-        unitOfWork: new PostgresUnitOfWork(db),
+        newUnitOfWork: () => new PostgresUnitOfWork(db),
       };
     }
 

@@ -10,12 +10,15 @@ import type { SqlDatabase } from "./sql-client.ts";
  */
 export class PostgresUnitOfWork implements UnitOfWork {
   private readonly db: SqlDatabase;
+  private used = false;
 
   constructor(db: SqlDatabase) {
     this.db = db;
   }
 
   async run<T>(work: (repositories: TransactionalRepositories) => Promise<T>): Promise<T> {
+    if (this.used) throw new Error("A unit of work runs once: ask the factory for a new one per request");
+    this.used = true;
     return this.db.transaction((tx) =>
       work({ orders: new PostgresOrderRepository(tx), products: new PostgresProductRepository(tx) }),
     );
