@@ -72,8 +72,10 @@ export const modelDecisions: readonly ModelDecision[] = [
   {
     topic: "unit of work",
     decision:
-      "Use cases receive a unit-of-work factory and open one unit of work per request (`async with uow_factory() as " +
-      "uow` / `await uowFactory().run(async (uow) => …)`), never a long-lived instance holding a session.",
+      "Use cases receive a unit-of-work factory (`uow_factory: UnitOfWorkFactory` / `uowFactory: UnitOfWorkFactory`) " +
+      "and open one unit of work per call (`async with self.uow_factory() as uow:` / " +
+      "`await this.deps.uowFactory().run(async ({ orders, products }) => …)`), never a long-lived instance holding a " +
+      "session. A unit of work runs once.",
     why: "A shared instance holding a session lets two concurrent requests share or swap transactions.",
   },
 ];

@@ -17,7 +17,7 @@ import { FakeClock } from "../fakes/fake-clock.ts";
 export type Storage = {
   readonly products: ProductRepository;
   readonly orders: OrderRepository;
-  readonly newUnitOfWork: UnitOfWorkFactory;
+  readonly uowFactory: UnitOfWorkFactory;
 };
 
 /** Builds fresh, empty storage holding only `products`. */
@@ -112,7 +112,7 @@ export function describeStorageContract(
   describe(`${adapter}: OrderRepository`, { skip }, () => {
     test("an added order comes back whole: lines in order, prices, total, time", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder()));
       const order = await storage.orders.findById(OrderId.of("o-1"));
       assert.ok(order);
       assert.equal(order.customerId, "c-1");
@@ -130,9 +130,9 @@ export function describeStorageContract(
 
     test("adding an order whose id is taken is a conflict", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder()));
       await assert.rejects(
-        storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder())),
+        storage.uowFactory().run(({ orders }) => orders.add(anOrder())),
         ConcurrencyConflictError,
       );
     });
@@ -141,18 +141,18 @@ export function describeStorageContract(
   describe(`${adapter}: UnitOfWork`, { skip }, () => {
     test("a unit of work runs once; the factory makes a fresh one for the next request", async () => {
       const storage = await createStorage(products());
-      const unitOfWork = storage.newUnitOfWork();
+      const unitOfWork = storage.uowFactory();
       await unitOfWork.run(async () => undefined);
       await assert.rejects(
         unitOfWork.run(async () => undefined),
         /runs once/,
       );
-      assert.notEqual(storage.newUnitOfWork(), storage.newUnitOfWork());
+      assert.notEqual(storage.uowFactory(), storage.uowFactory());
     });
 
     test("commits every write when the work succeeds, and returns its result", async () => {
       const storage = await createStorage(products());
-      const result = await storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+      const result = await storage.uowFactory().run(async ({ products: repo, orders }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(1));
         await repo.save(product);
@@ -166,7 +166,7 @@ export function describeStorageContract(
 
     test("inside the work, reads see the work's own writes", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(async ({ products: repo }) => {
+      await storage.uowFactory().run(async ({ products: repo }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(3));
         await repo.save(product);
@@ -177,7 +177,7 @@ export function describeStorageContract(
     test("rolls back every write when the work throws after writing", async () => {
       const storage = await createStorage(products());
       await assert.rejects(
-        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+        storage.uowFactory().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product);
@@ -192,9 +192,9 @@ export function describeStorageContract(
 
     test("rolls back the first write when the second write throws", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder("o-taken")));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder("o-taken")));
       await assert.rejects(
-        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+        storage.uowFactory().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product); // first write: succeeds
@@ -207,7 +207,7 @@ export function describeStorageContract(
 
     test("PlaceOrderUseCase: a line without enough stock undoes the reservations before it", async () => {
       const storage = await createStorage(products());
-      const placeOrder = new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock: new FakeClock() });
+      const placeOrder = new PlaceOrderUseCase({ uowFactory: storage.uowFactory, clock: new FakeClock() });
       await assert.rejects(
         placeOrder.execute({
           customerId: "c-1",
@@ -241,7 +241,7 @@ export function describeStorageContract(
         const slowMayFinish = new Promise<void>((resolve) => (releaseSlow = resolve));
 
         // The slow unit of work reads version 1, then waits while the fast one commits version 2.
-        const slow = storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+        const slow = storage.uowFactory().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           slowHasRead();
           await slowMayFinish;
@@ -250,7 +250,7 @@ export function describeStorageContract(
           await repo.save(product);
         });
         await slowRead;
-        await storage.newUnitOfWork().run(async ({ products: repo }) => {
+        await storage.uowFactory().run(async ({ products: repo }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product);

@@ -50,7 +50,7 @@ else
       return {
         products: new PostgresProductRepository(db),
         orders: new PostgresOrderRepository(db),
-        newUnitOfWork: () => new PostgresUnitOfWork(db),
+        uowFactory: () => new PostgresUnitOfWork(db),
       };
     }
 
