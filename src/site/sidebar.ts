@@ -22,7 +22,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
   { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
   { label: "Distributed systems", slugs: ["distributed-systems/events-and-sagas"] },
   { label: "Operations", slugs: [] },
-  { label: "Reference", slugs: ["reference/examples"] },
+  { label: "Reference", slugs: ["reference/examples", "reference/problems"] },
 ];
 
 /** Starlight sidebar config holding only pages that exist, so no link leads to a missing page. */
