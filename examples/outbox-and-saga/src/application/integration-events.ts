@@ -23,10 +23,10 @@ export type OrderPlacedV1 = EventEnvelope & {
   readonly orderId: string;
   readonly customerId: string;
   readonly lines: readonly OrderLineJson[];
-  readonly total: MoneyJson;
+  readonly subtotal: MoneyJson;
 };
 
-/** Checkout succeeded: stock is reserved and the payment taken. */
+/** Checkout succeeded: stock is reserved and the payment taken. (The catalog's optional `discount` never applies here.) */
 export type OrderConfirmedV1 = EventEnvelope & {
   readonly type: "order.confirmed";
   readonly version: 1;
@@ -40,7 +40,6 @@ export type OrderCancelledV1 = EventEnvelope & {
   readonly type: "order.cancelled";
   readonly version: 1;
   readonly orderId: string;
-  readonly customerId: string;
   readonly reason: string;
 };
 
@@ -63,7 +62,7 @@ export function orderPlaced(order: Order, occurredAt: Date): OrderPlacedV1 {
       quantity: line.quantity.value,
       unitPrice: line.unitPrice.toJSON(),
     })),
-    total: order.total.toJSON(),
+    subtotal: order.total.toJSON(),
   };
 }
 
@@ -86,7 +85,6 @@ export function orderCancelled(order: Order, occurredAt: Date): OrderCancelledV1
     version: 1,
     ...envelope(occurredAt),
     orderId: order.id,
-    customerId: order.customerId,
     reason: order.cancellationReason ?? "",
   };
 }

@@ -1,5 +1,5 @@
-import { BusinessRuleViolationError } from "../domain/domain-error.ts";
-import { CustomerId, ProductId } from "../domain/identifiers.ts";
+import { StateConflictError } from "../domain/domain-error.ts";
+import { CustomerId, OrderId, ProductId } from "../domain/identifiers.ts";
 import type { OrderLine } from "../domain/order-line.value-object.ts";
 import { Order } from "../domain/order.aggregate.ts";
 import { Quantity } from "../domain/quantity.value-object.ts";
@@ -35,12 +35,12 @@ export class PlaceOrderUseCase {
         const product = await products.findById(ProductId.of(requested.productId));
         // An id in the body that leads nowhere is refused like any rule (409); 404 is for the id in the URL.
         if (product === undefined) {
-          throw new BusinessRuleViolationError("order.known-products", `Product ${requested.productId} does not exist`);
+          throw new StateConflictError("order.known-products", `Product ${requested.productId} does not exist`);
         }
         lines.push({ productId: product.id, quantity: Quantity.of(requested.quantity), unitPrice: product.unitPrice });
       }
       const placed = Order.place({
-        id: await orders.nextId(),
+        id: OrderId.generate(),
         customerId: CustomerId.of(command.customerId),
         placedAt: this.clock.now(),
         lines,

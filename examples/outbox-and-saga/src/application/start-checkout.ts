@@ -9,12 +9,12 @@ import { newSagaState, type SagaState } from "./saga.ts";
  */
 export async function startCheckout(store: SagaStore, event: OrderPlacedV1, now: Date): Promise<SagaState> {
   const state = newSagaState(
-    await store.nextId(),
+    crypto.randomUUID(),
     {
       orderId: event.orderId,
       customerId: event.customerId,
       lines: event.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
-      total: event.total,
+      total: event.subtotal, // no discounts in this shop's checkout: the subtotal is what is charged
     },
     now,
   );

@@ -18,8 +18,18 @@ export class EntityNotFoundError extends DomainError {
   }
 }
 
-/** A request asked the domain to break one of its rules (mapped to 409). */
+/** A value-object or invariant rule is broken: the request can never succeed as sent (mapped to 422). */
 export class BusinessRuleViolationError extends DomainError {
+  readonly rule: string;
+
+  constructor(rule: string, reason: string) {
+    super(reason);
+    this.rule = rule;
+  }
+}
+
+/** A rule about the current state refuses the request: stock gone, order no longer pending (mapped to 409). */
+export class StateConflictError extends DomainError {
   readonly rule: string;
 
   constructor(rule: string, reason: string) {

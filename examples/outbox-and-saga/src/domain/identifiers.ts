@@ -11,5 +11,8 @@ export type OrderId = string & { readonly __brand: "OrderId" };
 export const CustomerId = { of: (value: string) => value as CustomerId };
 /** Builds ProductIds. */
 export const ProductId = { of: (value: string) => value as ProductId };
-/** Builds OrderIds (the database hands out new ones: o-1, o-2, …). */
-export const OrderId = { of: (value: string) => value as OrderId };
+/** Builds OrderIds; new ones are random UUIDs from the Web Crypto global, so the domain needs no import. */
+export const OrderId = {
+  of: (value: string) => value as OrderId,
+  generate: () => crypto.randomUUID() as OrderId,
+};

@@ -1,4 +1,4 @@
-import { BusinessRuleViolationError } from "./domain-error.ts";
+import { BusinessRuleViolationError, StateConflictError } from "./domain-error.ts";
 import type { CustomerId, OrderId } from "./identifiers.ts";
 import type { Money } from "./money.value-object.ts";
 import type { OrderLine } from "./order-line.value-object.ts";
@@ -81,7 +81,7 @@ export class Order {
 
   #leavePending(action: string): void {
     if (this.#status !== "pending") {
-      throw new BusinessRuleViolationError("order.status-transition", `Cannot ${action} an order that is ${this.#status}`);
+      throw new StateConflictError("order.status-transition", `Cannot ${action} an order that is ${this.#status}`);
     }
   }
 }

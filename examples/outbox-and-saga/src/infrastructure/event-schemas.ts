@@ -1,39 +1,42 @@
 import { z } from "zod";
 import type { IntegrationEvent } from "../application/integration-events.ts";
 
-// The event catalog as zod schemas: what may go on the wire, checked by the relay before it
-// publishes and by consumers when they receive. The same shapes as the guide's JSON Schemas.
+// The guide's event catalog (its JSON Schemas) as zod schemas: what may go on the wire, checked by
+// the relay before it publishes and by consumers when they receive. Consumers ignore fields they do
+// not know, so producers can add optional ones within a version: hence z.object, not strictObject.
 
-const money = z.strictObject({ currency: z.string().length(3), minorUnits: z.number().int().nonnegative() });
-const envelope = { id: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }) };
+const money = z.object({ minorUnits: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
+const envelope = { id: z.uuid(), occurredAt: z.iso.datetime() };
 
-const orderPlacedV1 = z.strictObject({
+const orderPlacedV1 = z.object({
   type: z.literal("order.placed"),
   version: z.literal(1),
   ...envelope,
   orderId: z.string().min(1),
   customerId: z.string().min(1),
   lines: z
-    .array(z.strictObject({ productId: z.string().min(1), quantity: z.number().int().positive(), unitPrice: money }))
+    .array(z.object({ productId: z.string().min(1), quantity: z.number().int().min(1).max(99), unitPrice: money }))
     .min(1),
-  total: money,
+  subtotal: money,
 });
 
-const orderConfirmedV1 = z.strictObject({
+const orderConfirmedV1 = z.object({
   type: z.literal("order.confirmed"),
   version: z.literal(1),
   ...envelope,
   orderId: z.string().min(1),
   customerId: z.string().min(1),
+  discount: z
+    .object({ source: z.enum(["tier", "promo"]), percent: z.number().int().min(0).max(100), amount: money })
+    .optional(),
   total: money,
 });
 
-const orderCancelledV1 = z.strictObject({
+const orderCancelledV1 = z.object({
   type: z.literal("order.cancelled"),
   version: z.literal(1),
   ...envelope,
   orderId: z.string().min(1),
-  customerId: z.string().min(1),
   reason: z.string(),
 });
 

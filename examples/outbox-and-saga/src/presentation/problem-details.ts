@@ -1,5 +1,5 @@
 import { ConcurrencyConflictError, InfrastructureError } from "../application/ports/storage-errors.ts";
-import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
   RequestValidationError,
@@ -18,8 +18,8 @@ export type ProblemDetails = {
   readonly rule?: string;
 };
 
-// A reserved example domain: in a real service, point these at pages that document each problem.
-const PROBLEM_BASE = "https://field-guide.example/problems/";
+// Each problem type is an anchor on the guide's reference page, so every `type` leads to a page a person can read.
+const PROBLEM_BASE = "https://backend-field-guide.dev/reference/problems/#";
 
 /** The problem for a URL no route matches. */
 export function routeNotFoundProblem(method: string, path: string): ProblemDetails {
@@ -86,6 +86,16 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
     return {
       type: `${PROBLEM_BASE}business-rule-violation`,
       title: "Business rule violated",
+      status: 422,
+      detail: error.message,
+      instance,
+      rule: error.rule,
+    };
+  }
+  if (error instanceof StateConflictError) {
+    return {
+      type: `${PROBLEM_BASE}state-conflict`,
+      title: "Conflicts with the current state",
       status: 409,
       detail: error.message,
       instance,
@@ -106,7 +116,7 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       type: `${PROBLEM_BASE}service-unavailable`,
       title: "Service unavailable",
       status: 503,
-      detail: "A dependency of this service is unavailable. Try again shortly.",
+      detail: `Something this request needs is unavailable right now. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
       instance,
     };
   }

@@ -3,9 +3,9 @@ import type { Order } from "../../domain/order.aggregate.ts";
 
 /** Where orders live. */
 export interface OrderRepository {
-  /** A new, unused order id (o-1, o-2, …). */
-  nextId(): Promise<OrderId>;
   findById(id: OrderId): Promise<Order | undefined>;
+  /** The latest orders, newest first. */
+  latest(limit: number): Promise<Order[]>;
   /** Stores a new order. */
   add(order: Order): Promise<void>;
   /** Stores an order's new status. */

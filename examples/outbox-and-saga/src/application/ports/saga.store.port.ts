@@ -2,8 +2,6 @@ import type { SagaState } from "../saga.ts";
 
 /** Persisted saga state. */
 export interface SagaStore {
-  /** A new, unused saga id (s-1, s-2, …). */
-  nextId(): Promise<string>;
   /** Stores a new saga at version 1. */
   create(state: SagaState): Promise<void>;
   /** Stores the state and bumps its version; throws ConcurrencyConflictError if someone saved a newer version first. */

@@ -22,11 +22,6 @@ export class PostgresOrderRepository implements OrderRepository {
     this.client = client;
   }
 
-  async nextId(): Promise<OrderId> {
-    const { rows } = await runQuery<{ n: number }>(this.client, "SELECT nextval('order_numbers')::int AS n");
-    return OrderId.of(`o-${rows[0]?.n}`);
-  }
-
   async findById(id: OrderId): Promise<Order | undefined> {
     const { rows } = await runQuery<OrderRow>(
       this.client,
@@ -52,6 +47,20 @@ export class PostgresOrderRepository implements OrderRepository {
         unitPrice: Money.of(line.unit_price_minor, line.currency),
       })),
     });
+  }
+
+  async latest(limit: number): Promise<Order[]> {
+    const { rows } = await runQuery<{ id: string }>(
+      this.client,
+      "SELECT id FROM orders ORDER BY placed_at DESC, id LIMIT $1",
+      [limit],
+    );
+    const orders: Order[] = [];
+    for (const row of rows) {
+      const order = await this.findById(OrderId.of(row.id));
+      if (order !== undefined) orders.push(order);
+    }
+    return orders;
   }
 
   async add(order: Order): Promise<void> {

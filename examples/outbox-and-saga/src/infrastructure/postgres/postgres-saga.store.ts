@@ -15,15 +15,11 @@ export class PostgresSagaStore implements SagaStore {
     this.client = client;
   }
 
-  async nextId(): Promise<string> {
-    const { rows } = await runQuery<{ n: number }>(this.client, "SELECT nextval('saga_numbers')::int AS n");
-    return `s-${rows[0]?.n}`;
-  }
-
   async create(state: SagaState): Promise<void> {
     await runQuery(
       this.client,
-      "INSERT INTO sagas (id, order_id, status, state, next_attempt_at, version) VALUES ($1, $2, $3, $4, $5, 1)",
+      `INSERT INTO sagas (id, order_id, status, state, next_attempt_at, created_at, version)
+       VALUES ($1, $2, $3, $4, $5, $5, 1)`,
       [state.id, state.input.orderId, state.status, stateJson(state), state.nextAttemptAt],
     );
     state.version = 1;
@@ -38,7 +34,7 @@ export class PostgresSagaStore implements SagaStore {
       [state.id, state.status, stateJson(state), state.nextAttemptAt, state.version],
     );
     if (result.affectedRows !== 1) {
-      throw new ConcurrencyConflictError("Saga", state.id, `was changed since version ${state.version}`);
+      throw new ConcurrencyConflictError("Saga", state.id, state.version);
     }
     state.version += 1;
   }
@@ -62,7 +58,7 @@ export class PostgresSagaStore implements SagaStore {
   async list(): Promise<SagaState[]> {
     const { rows } = await runQuery<SagaRow>(
       this.client,
-      "SELECT state, version FROM sagas ORDER BY (substring(id from 3))::int DESC",
+      "SELECT state, version FROM sagas ORDER BY created_at DESC, id",
     );
     return rows.map(toState);
   }

@@ -7,8 +7,6 @@ CREATE TABLE products (
   stock       integer NOT NULL CHECK (stock >= 0)
 );
 
-CREATE SEQUENCE order_numbers;
-
 CREATE TABLE orders (
   id                  text PRIMARY KEY,
   customer_id         text NOT NULL,
@@ -50,8 +48,6 @@ CREATE TABLE processed_messages (
   PRIMARY KEY (consumer, message_id)
 );
 
-CREATE SEQUENCE saga_numbers;
-
 -- Saga state, saved after every step so a restart resumes where it stopped.
 CREATE TABLE sagas (
   id              text PRIMARY KEY,
@@ -59,6 +55,7 @@ CREATE TABLE sagas (
   status          text NOT NULL CHECK (status IN ('started', 'completed', 'compensating', 'compensated', 'failed')),
   state           jsonb NOT NULL,
   next_attempt_at timestamptz NOT NULL,
+  created_at      timestamptz NOT NULL,
   version         integer NOT NULL  -- optimistic lock
 );
 CREATE INDEX ix_sagas_running ON sagas (next_attempt_at) WHERE status IN ('started', 'compensating');
