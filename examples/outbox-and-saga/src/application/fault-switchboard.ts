@@ -13,7 +13,12 @@ export type Faults = {
   readonly duplicateDeliveries: number;
 };
 
-export const NO_FAULTS: Faults = { declinePayments: false, failReleases: 0, crashRelayAfter: null, duplicateDeliveries: 0 };
+export const NO_FAULTS: Faults = {
+  declinePayments: false,
+  failReleases: 0,
+  crashRelayAfter: null,
+  duplicateDeliveries: 0,
+};
 
 /** Holds the current faults. Plain state in memory: faults are an experiment, not data. */
 export class FaultSwitchboard {

@@ -92,7 +92,12 @@ async function attempt(action: SagaAction, state: SagaState, deps: SagaRunnerDep
     }
     const delayMs = backoffDelayMs(deps.retry, state.attempts);
     state.nextAttemptAt = new Date(now.getTime() + delayMs).toISOString();
-    state.log.push({ at: now.toISOString(), step: action.name, outcome: "retrying", detail: `${reason}; next try in ${delayMs} ms` });
+    state.log.push({
+      at: now.toISOString(),
+      step: action.name,
+      outcome: "retrying",
+      detail: `${reason}; next try in ${delayMs} ms`,
+    });
     await deps.store.save(state);
     return "retry later";
   }

@@ -70,7 +70,10 @@ export function toSagaView(state: SagaState, definition: SagaDefinition): SagaVi
 
 function stepStatus(state: SagaState, name: string, compensation: string | undefined): SagaStepView["status"] {
   if (state.completedSteps.includes(name)) return "done";
-  if (compensation !== undefined && state.log.some((entry) => entry.step === compensation && entry.outcome === "done")) {
+  if (
+    compensation !== undefined &&
+    state.log.some((entry) => entry.step === compensation && entry.outcome === "done")
+  ) {
     return "compensated";
   }
   return state.log.some((entry) => entry.step === name && entry.outcome === "failed") ? "failed" : "pending";

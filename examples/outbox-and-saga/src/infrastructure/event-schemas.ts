@@ -57,7 +57,8 @@ export class InvalidEventError extends Error {
 /** Checks untrusted JSON against the catalog; returns the typed event or throws InvalidEventError. */
 export function parseIntegrationEvent(json: unknown): IntegrationEvent {
   const type = typeof json === "object" && json !== null && "type" in json ? json.type : undefined;
-  const schema = typeof type === "string" && Object.hasOwn(catalog, type) ? catalog[type as keyof typeof catalog] : undefined;
+  const schema =
+    typeof type === "string" && Object.hasOwn(catalog, type) ? catalog[type as keyof typeof catalog] : undefined;
   if (schema === undefined) throw new InvalidEventError(`unknown event type ${JSON.stringify(type)}`);
   const result = schema.safeParse(json);
   if (!result.success) {

@@ -54,10 +54,11 @@ export class OutboxRelay {
         continue;
       }
       await this.broker.publish(event); // resolves on the broker's confirm
-      await runQuery(this.db, "UPDATE outbox SET status = 'sent', sent_at = $2, claimed_until = NULL WHERE position = $1", [
-        row.position,
-        this.clock.now(),
-      ]);
+      await runQuery(
+        this.db,
+        "UPDATE outbox SET status = 'sent', sent_at = $2, claimed_until = NULL WHERE position = $1",
+        [row.position, this.clock.now()],
+      );
       sent += 1;
     }
     return { sent, parked };

@@ -270,7 +270,12 @@ describe("HTTP", () => {
 
   test("POST /faults switches faults on and validates them; DELETE switches all off", async () => {
     const on = await post("/faults", JSON.stringify({ declinePayments: true }));
-    assert.deepEqual(await on.json(), { declinePayments: true, failReleases: 0, crashRelayAfter: null, duplicateDeliveries: 0 });
+    assert.deepEqual(await on.json(), {
+      declinePayments: true,
+      failReleases: 0,
+      crashRelayAfter: null,
+      duplicateDeliveries: 0,
+    });
     const bad = await post("/faults", JSON.stringify({ failReleases: -1, explode: true }));
     assert.equal(bad.status, 422);
     assert.equal(shop.faults.current.failReleases, 0);
@@ -285,7 +290,11 @@ describe("HTTP", () => {
       [await post("/orders", '{"customerId":"c-1","lines":[{"productId":"p-1","quantity":"2"}]}'), 422, undefined],
       [await post("/orders", '{"customerId":"c-1","lines":[{"productId":"p-1","quantity":0}]}'), 422, "quantity.range"],
       [await post("/orders", '{"customerId":"c-1","lines":[]}'), 422, "order.not-empty"],
-      [await post("/orders", '{"customerId":"c-1","lines":[{"productId":"p-404","quantity":1}]}'), 409, "order.known-products"],
+      [
+        await post("/orders", '{"customerId":"c-1","lines":[{"productId":"p-404","quantity":1}]}'),
+        409,
+        "order.known-products",
+      ],
     ];
     for (const [response, status, rule] of cases) {
       assert.equal(response.status, status);

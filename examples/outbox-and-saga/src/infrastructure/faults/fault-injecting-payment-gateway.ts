@@ -13,7 +13,8 @@ export class FaultInjectingPaymentGateway implements PaymentGateway {
   }
 
   async charge(request: ChargeRequest): Promise<string> {
-    if (this.faults.current.declinePayments) throw new PaymentDeclinedError(request.orderId, "card declined (injected fault)");
+    if (this.faults.current.declinePayments)
+      throw new PaymentDeclinedError(request.orderId, "card declined (injected fault)");
     return this.inner.charge(request);
   }
 
