@@ -117,21 +117,28 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
     className: "OrderConfirmedV1",
     fromDomainEvent: "OrderConfirmed",
     producer: "orders",
-    doc: "An order's discount and total are fixed; the mailer and the warehouse listen.",
-    schema: messageSchema("order.confirmed", 1, {
-      orderId: id,
-      customerId: id,
-      discount: {
-        type: "object",
-        required: ["source", "percent", "amount"],
-        properties: {
-          source: { enum: ["tier", "promo"] },
-          percent: { type: "integer", minimum: 0, maximum: 100 },
-          amount: money,
+    doc:
+      "An order's discount and total are fixed; the mailer and the warehouse listen. `discount` is absent when none " +
+      "applies (outbox-and-saga's checkout prices without customer tiers).",
+    schema: messageSchema(
+      "order.confirmed",
+      1,
+      {
+        orderId: id,
+        customerId: id,
+        discount: {
+          type: "object",
+          required: ["source", "percent", "amount"],
+          properties: {
+            source: { enum: ["tier", "promo"] },
+            percent: { type: "integer", minimum: 0, maximum: 100 },
+            amount: money,
+          },
         },
+        total: money,
       },
-      total: money,
-    }),
+      ["discount"],
+    ),
     sample: {
       type: "order.confirmed",
       version: 1,

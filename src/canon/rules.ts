@@ -54,34 +54,38 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "cache-aside",
     "error-handling",
+    "outbox-and-saga",
   ]),
   invariant(
     "money.non-negative-integer",
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling", "outbox-and-saga"],
   ),
   invariant(
     "money.same-currency",
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "outbox-and-saga"],
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "outbox-and-saga",
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "outbox-and-saga",
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "outbox-and-saga",
   ]),
   invariant("order.single-currency", "All lines of an order are priced in one currency.", ["domain-model"]),
   invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", ["domain-model"]),
@@ -104,6 +108,7 @@ export const rules: readonly Rule[] = [
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "outbox-and-saga",
   ]),
   conflict("order.known-promo-code", "A promo code given with an order exists.", ["domain-model"]),
   conflict("order.changes-only-while-pending", "Lines change, and an order is confirmed, only while it is pending.", [
@@ -117,11 +122,17 @@ export const rules: readonly Rule[] = [
   conflict(
     "order.status-transition",
     "An order moves pending → confirmed → shipped → delivered (or to cancelled), one step at a time, never twice.",
-    ["domain-model"],
+    ["domain-model", "outbox-and-saga"],
+  ),
+  conflict(
+    "payment.authorized",
+    "A payment is taken only when the payment provider authorizes the charge; a declined charge cancels the checkout.",
+    ["outbox-and-saga"],
   ),
   conflict("product.stock-available", "An order reserves only units that are in stock.", [
     "repository-unit-of-work",
     "error-handling",
+    "outbox-and-saga",
   ]),
   // Rules of other contexts that the domain-driven design pages model and no example needs.
   {

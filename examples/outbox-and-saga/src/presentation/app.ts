@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { FaultSwitchboard } from "../application/fault-switchboard.ts";
+import type { ReadModels } from "../application/ports/read-models.port.ts";
+import type { SagaQueriesUseCase } from "../application/saga-queries.use-case.ts";
+import { faultsRoutes } from "./faults.routes.ts";
+import { healthRoutes } from "./health.routes.ts";
+import { observeRoutes } from "./observe.routes.ts";
+import { ordersRoutes, type OrderUseCases } from "./orders.routes.ts";
+import { payloadTooLargeProblem, problemFromError, problemResponse, routeNotFoundProblem } from "./problem-details.ts";
+
+/** Everything the HTTP app needs, injected so tests can build it with fakes. */
+export type AppDeps = OrderUseCases & {
+  readonly sagas: SagaQueriesUseCase;
+  readonly readModels: ReadModels;
+  readonly faults: FaultSwitchboard;
+  readonly isReady: () => boolean | Promise<boolean>;
+  /** Where unexpected errors go; the client only ever sees a generic 500. */
+  readonly reportUnexpectedError: (error: unknown) => void;
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the Hono app from already-wired use cases. It knows no adapter: main.ts chooses those. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(payloadTooLargeProblem(MAX_BODY_BYTES, c.req.path)),
+    }),
+  );
+  app.route("/orders", ordersRoutes(deps));
+  app.route("/faults", faultsRoutes(deps.faults));
+  app.route("/", observeRoutes(deps));
+  app.route("/health", healthRoutes(deps.isReady));
+
+  app.notFound((c) => problemResponse(routeNotFoundProblem(c.req.method, c.req.path)));
+  // Every error thrown below ends here, once: one mapping for the whole service.
+  app.onError((error, c) => {
+    const problem = problemFromError(error, c.req.path);
+    if (problem.status === 500) deps.reportUnexpectedError(error);
+    return problemResponse(problem);
+  });
+  return app;
+}
