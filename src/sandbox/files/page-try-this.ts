@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultExamplesRoot, readExampleSummary } from "./example-files.ts";
 import { parseTryThis, type TryStep } from "./try-this.ts";
+export { requestText } from "./request-text.ts";
 
 /** One README step with its number in the README (the sandbox's buttons use the same numbers). */
 export interface NumberedStep {
@@ -61,13 +62,4 @@ export function proseParts(text: string): Array<{ readonly code: boolean; readon
         ? { code: true, text: part.slice(1, -1) }
         : { code: false, text: part.replace(/\*\*([^*]+)\*\*/g, "$1") },
     );
-}
-
-/** The request as the README writes it: request line, headers, blank line, body. */
-export function requestText(step: Extract<TryStep, { kind: "http" }>): string {
-  const head = [
-    `${step.method} ${step.path}`,
-    ...Object.entries(step.headers).map(([name, value]) => `${name}: ${value}`),
-  ];
-  return (step.body ? [...head, "", step.body] : head).join("\n");
 }

@@ -26,12 +26,27 @@ describe("httpClaims", () => {
       httpClaims(request('You get 409 with a `Location` header and `"rule": "order.not-empty"`, `"stock": 8`.')),
     ).toEqual({
       status: 409,
-      headers: ["Location"],
+      headers: [{ name: "Location" }],
       fragments: [
         { name: "rule", value: "order.not-empty" },
         { name: "stock", value: 8 },
       ],
     });
+  });
+
+  it("reads quoted header values and several members in one span", () => {
+    expect(httpClaims(request('Still 404, with `X-Cache: HIT` and `"hits": 4, "size": 3`.'))).toEqual({
+      status: 404,
+      headers: [{ name: "X-Cache", value: "HIT" }],
+      fragments: [
+        { name: "hits", value: 4 },
+        { name: "size", value: 3 },
+      ],
+    });
+  });
+
+  it("refuses a quoted member that is not JSON", () => {
+    expect(() => httpClaims(request('You get `"rule": order.not-empty`.'))).toThrow(/not a JSON member/);
   });
 
   it("claims no status when the prose does not start with one", () => {

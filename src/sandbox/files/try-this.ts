@@ -19,9 +19,18 @@ export interface CommandTryStep {
   readonly expect: string;
 }
 
+/** The request of an `http` block. */
+export interface TryRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
 /**
- * A code edit, written in the README as a fenced `diff` block (a unified diff of one file) followed by the
- * command that shows its effect, usually `npm test`. The guide's test suite applies it to a copy of the example.
+ * A code edit, written in the README as a fenced `diff` block (a unified diff of one file) followed by what shows its
+ * effect: `npm test`, or an `http` request to the service restarted with the edit. The guide's test suite applies it
+ * to a copy of the example and checks that effect.
  */
 export interface EditTryStep {
   readonly kind: "edit";
@@ -31,6 +40,7 @@ export interface EditTryStep {
   /** The unified diff as written, `--- a/<path>` / `+++ b/<path>` headers included. */
   readonly patch: string;
   readonly commands: readonly string[];
+  readonly request?: TryRequest;
   readonly expect: string;
 }
 
@@ -112,19 +122,22 @@ function toTryStep(step: RawStep, source: string): TryStep {
   const intro = joinProse(step.before);
   const expect = joinProse(step.after);
   const http = step.fences.find((block) => block.lang === "http");
-  if (http) return { kind: "http", intro, expect, ...parseHttpBlock(http, source) };
+  const diff = step.fences.find((block) => block.lang === "diff");
   const commands = step.fences
     .filter((block) => SHELL_LANGS.has(block.lang))
     .flatMap((block) => block.lines)
     .map((line) => line.trim().replace(/^\$\s+/, ""))
     .filter((line) => line !== "" && !line.startsWith("#"));
-  const diff = step.fences.find((block) => block.lang === "diff");
-  if (diff) return { kind: "edit", intro, expect, commands, ...parseDiffBlock(diff, source) };
+  if (diff) {
+    const request = http ? { request: parseHttpBlock(http, source) } : {};
+    return { kind: "edit", intro, expect, commands, ...parseDiffBlock(diff, source), ...request };
+  }
+  if (http) return { kind: "http", intro, expect, ...parseHttpBlock(http, source) };
   if (commands.length > 0) return { kind: "command", intro, expect, commands };
   return { kind: "note", intro, expect };
 }
 
-function parseHttpBlock(block: Fence, source: string) {
+function parseHttpBlock(block: Fence, source: string): TryRequest {
   const lines = [...block.lines];
   while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
   const requestLine = /^([A-Z]+)\s+(\/\S*)(?:\s+HTTP\/[\d.]+)?\s*$/.exec((lines.shift() ?? "").trim());
@@ -146,7 +159,8 @@ function parseHttpBlock(block: Fence, source: string) {
 }
 
 function parseDiffBlock(block: Fence, source: string) {
-  const patch = `${block.lines.join("\n").trim()}\n`;
+  // Only blank lines are trimmed: a last context line may be a single space.
+  const patch = `${block.lines.join("\n").replace(/^\n+|\n+$/g, "")}\n`;
   const target = /^\+\+\+ (?:b\/)?(\S+)/m.exec(patch);
   if (!/^--- /m.test(patch) || !target || !/^@@ /m.test(patch)) {
     throw new TryThisFormatError(

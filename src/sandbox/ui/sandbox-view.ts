@@ -1,7 +1,8 @@
 /** The opened sandbox's DOM: toolbar, runtime picker, Expand toggle, file tree, editor, terminal, request panel and the README's steps. */
 import { applyPatch } from "diff";
 import type { ExampleBundle } from "../files/example-files.ts";
-import type { TryStep } from "../files/try-this.ts";
+import type { TryRequest, TryStep } from "../files/try-this.ts";
+import { requestText } from "../files/request-text.ts";
 import type { RuntimeKind } from "../runtime/port.ts";
 import { createCodeEditor } from "./code-editor.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
@@ -330,29 +331,29 @@ interface TryActions {
 function renderTryThis(steps: readonly TryStep[]): { element: HTMLElement; bind(actions: TryActions): void } {
   const id = uniqueId("fg-try");
   const buttons: Array<[HTMLButtonElement, (actions: TryActions) => void]> = [];
+  const appendRequest = (item: HTMLElement, request: TryRequest) => {
+    const send = h(
+      "button",
+      { type: "button", class: "fg-button fg-button--small" },
+      `Try: ${request.method} ${request.path}`,
+    );
+    buttons.push([
+      send,
+      (actions) =>
+        actions.send({
+          method: request.method,
+          path: request.path,
+          headers: { ...request.headers },
+          ...(request.body ? { body: request.body } : {}),
+        }),
+    ]);
+    item.append(h("pre", { class: "fg-try__code" }, requestText(request)), send);
+  };
   const items = steps.map((step) => {
     const item = h("li", { class: "fg-try__step" });
     if (step.intro) item.append(h("p", {}, inlineMarkdown(step.intro)));
     if (step.kind === "http") {
-      const requestText = [`${step.method} ${step.path}`, ...Object.entries(step.headers).map(([k, v]) => `${k}: ${v}`)]
-        .concat(step.body ? ["", step.body] : [])
-        .join("\n");
-      const send = h(
-        "button",
-        { type: "button", class: "fg-button fg-button--small" },
-        `Try: ${step.method} ${step.path}`,
-      );
-      buttons.push([
-        send,
-        (actions) =>
-          actions.send({
-            method: step.method,
-            path: step.path,
-            headers: { ...step.headers },
-            ...(step.body ? { body: step.body } : {}),
-          }),
-      ]);
-      item.append(h("pre", { class: "fg-try__code" }, requestText), send);
+      appendRequest(item, step);
     } else if (step.kind === "command" || step.kind === "edit") {
       if (step.kind === "edit") {
         const apply = h(
@@ -362,8 +363,11 @@ function renderTryThis(steps: readonly TryStep[]): { element: HTMLElement; bind(
         );
         buttons.push([apply, (actions) => actions.applyEdit(step.path, step.patch)]);
         item.append(h("pre", { class: "fg-try__code" }, step.patch), apply);
+        if (step.request) appendRequest(item, step.request);
       }
-      item.append(h("pre", { class: "fg-try__code" }, step.commands.map((command) => `$ ${command}`).join("\n")));
+      if (step.commands.length > 0) {
+        item.append(h("pre", { class: "fg-try__code" }, step.commands.map((command) => `$ ${command}`).join("\n")));
+      }
       for (const command of step.commands) {
         const action = command === "npm test" ? "runTests" : command === "npm start" ? "startService" : undefined;
         if (!action) continue;
