@@ -30,6 +30,7 @@ const ALL_EXAMPLES: readonly ExampleName[] = [
   "repository-unit-of-work",
   "cache-aside",
   "error-handling",
+  "resilience",
 ];
 
 /**
@@ -97,7 +98,7 @@ export const problemTypes: readonly ProblemType[] = [
       "confirmed, the customer or product it names does not exist (yet). `rule` names the rule; the client shows " +
       "`detail` to a person, who may change something and try again.",
     extensions: ["rule"],
-    raisedBy: ["layered-service", "domain-model", "repository-unit-of-work", "error-handling"],
+    raisedBy: ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "resilience"],
     exampleBody: {
       type: problemTypeUri("state-conflict"),
       title: "Conflicts with the current state",
@@ -251,7 +252,7 @@ export const problemTypes: readonly ProblemType[] = [
       "Something the request needs (the database, the cache, another service) is unreachable right now. Nothing was " +
       "stored; retry after the `Retry-After` header's seconds.",
     extensions: [],
-    raisedBy: ["repository-unit-of-work", "error-handling"],
+    raisedBy: ["repository-unit-of-work", "error-handling", "resilience"],
     exampleBody: {
       type: problemTypeUri("service-unavailable"),
       title: "Service unavailable",
