@@ -21,15 +21,21 @@ import { createPaymentsApp } from "./infrastructure/simulated-payments/payments.
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
 
-/** Both services wired together, without a server: what the HTTP tests and the server share. */
-export function wireServices(options: { policies?: CallPolicyOptions; random?: () => number } = {}) {
+/**
+ * Both services wired together, without a server: what the HTTP tests and the server share. With
+ * `paymentsUrl` (PAYMENTS_URL in `npm start`), orders calls a payments service at that URL with the
+ * global fetch instead of the one mounted here.
+ */
+export function wireServices(
+  options: { policies?: CallPolicyOptions; random?: () => number; paymentsUrl?: string } = {},
+) {
   const faults = new FaultSwitchboard();
   const payments = createPaymentsApp({ faults, random: options.random });
   const policies = new CallPolicies("payments", options.policies ?? PAYMENT_CALL_POLICIES);
   // One long-lived client per dependency: created here once, never per request.
   const paymentGateway = new HttpPaymentGateway({
-    baseUrl: "http://payments.internal", // in production: process.env.PAYMENTS_URL, and the global fetch
-    fetch: inProcessFetch(payments.app, faults),
+    baseUrl: options.paymentsUrl ?? "http://payments.internal",
+    fetch: options.paymentsUrl ? fetch : inProcessFetch(payments.app, faults),
     policies,
     userAgent: "field-guide-orders/1.0",
   });
@@ -63,8 +69,12 @@ export type RunningServer = {
 };
 
 /** Wires the services and listens on `port` (0 picks a free one). */
-export function startServer(options: { port: number; hostname?: string }): Promise<RunningServer> {
-  const services = wireServices();
+export function startServer(options: {
+  port: number;
+  hostname?: string;
+  paymentsUrl?: string;
+}): Promise<RunningServer> {
+  const services = wireServices({ paymentsUrl: options.paymentsUrl });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: services.app.fetch, port: options.port, hostname: options.hostname },
@@ -108,7 +118,11 @@ function portFromEnv(value: string | undefined): number {
 
 /** `npm start`: listen, then shut down gracefully on SIGTERM (container stop) or SIGINT (Ctrl+C). */
 async function main(): Promise<void> {
-  const server = await startServer({ port: portFromEnv(process.env.PORT), hostname: process.env.HOST || undefined });
+  const server = await startServer({
+    port: portFromEnv(process.env.PORT),
+    hostname: process.env.HOST || undefined,
+    paymentsUrl: process.env.PAYMENTS_URL || undefined,
+  });
   console.log(`listening on ${server.url}`);
 
   const stop = (signal: string) => {
