@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { GetOrderPaymentUseCase } from "./application/use-cases/get-order-payment.use-case.ts";
 import { GetOrderUseCase } from "./application/use-cases/get-order.use-case.ts";
 import { PlaceOrderUseCase } from "./application/use-cases/place-order.use-case.ts";
 import { HttpPaymentGateway } from "./infrastructure/http-payment.gateway.ts";
@@ -27,11 +28,17 @@ import { createApp } from "./presentation/app.ts";
  * global fetch instead of the one mounted here.
  */
 export function wireServices(
-  options: { policies?: CallPolicyOptions; random?: () => number; paymentsUrl?: string } = {},
+  options: {
+    policies?: CallPolicyOptions;
+    random?: () => number;
+    paymentsUrl?: string;
+    /** Where the policies report retries, timeouts, shed calls and breaker changes. */
+    log?: (line: string) => void;
+  } = {},
 ) {
   const faults = new FaultSwitchboard();
   const payments = createPaymentsApp({ faults, random: options.random });
-  const policies = new CallPolicies("payments", options.policies ?? PAYMENT_CALL_POLICIES);
+  const policies = new CallPolicies("payments", options.policies ?? PAYMENT_CALL_POLICIES, options.log);
   // One long-lived client per dependency: created here once, never per request.
   const paymentGateway = new HttpPaymentGateway({
     baseUrl: options.paymentsUrl ?? "http://payments.internal",
@@ -50,6 +57,7 @@ export function wireServices(
       clock: new SystemClock(),
     }),
     getOrder: new GetOrderUseCase({ orders }),
+    getOrderPayment: new GetOrderPaymentUseCase({ orders, payments: paymentGateway }),
     policies: [policies],
     // Ready means able to serve. A payments outage is not ours: the breaker answers fast 503s for it,
     // and taking every orders instance out of rotation would turn a partial outage into a full one.
@@ -73,8 +81,9 @@ export function startServer(options: {
   port: number;
   hostname?: string;
   paymentsUrl?: string;
+  log?: (line: string) => void;
 }): Promise<RunningServer> {
-  const services = wireServices({ paymentsUrl: options.paymentsUrl });
+  const services = wireServices({ paymentsUrl: options.paymentsUrl, log: options.log });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: services.app.fetch, port: options.port, hostname: options.hostname },
@@ -122,6 +131,7 @@ async function main(): Promise<void> {
     port: portFromEnv(process.env.PORT),
     hostname: process.env.HOST || undefined,
     paymentsUrl: process.env.PAYMENTS_URL || undefined,
+    log: (line) => console.log(line),
   });
   console.log(`listening on ${server.url}`);
 

@@ -124,6 +124,7 @@ export const resiliencePoliciesTree: DecisionTree = {
       label: "Fallback: cached value or degraded answer",
       link: { page, section: "fallbacks" },
       summary: "Serve the last known value or a reduced answer while the dependency fails, and mark it as such.",
+      example: "resilience",
     },
     {
       kind: "step",

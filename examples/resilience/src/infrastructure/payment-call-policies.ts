@@ -82,10 +82,13 @@ export class CallPolicies implements CallPolicyStateSource {
   private readonly bulkhead: BulkheadPolicy;
   private openedAt = 0;
   private readonly counts = { retriesSpent: 0, deniedByBudget: 0, timedOut: 0, rejected: 0, shed: 0 };
+  private readonly log: (line: string) => void;
 
-  constructor(dependency: string, options: CallPolicyOptions) {
+  /** `log` receives one line per retry, timeout, shed call and breaker change (console.log in main.ts). */
+  constructor(dependency: string, options: CallPolicyOptions, log: (line: string) => void = () => {}) {
     this.dependency = dependency;
     this.options = options;
+    this.log = log;
     this.budget = new RetryBudget(options.budget);
     this.breaker = circuitBreaker(handleWhen(isTransient), {
       halfOpenAfter: options.breaker.halfOpenAfterMs,
@@ -98,6 +101,7 @@ export class CallPolicies implements CallPolicyStateSource {
     this.breaker.onBreak(() => {
       this.openedAt = Date.now();
     });
+    this.breaker.onStateChange((state) => this.log(`${dependency}: circuit breaker ${breakerState(state)}`));
     this.bulkhead = bulkhead(options.bulkhead.limit, options.bulkhead.queue);
   }
 
@@ -119,12 +123,17 @@ export class CallPolicies implements CallPolicyStateSource {
         }),
       },
     );
-    retries.onRetry(() => {
+    retries.onRetry((event) => {
       this.budget.spend();
       this.counts.retriesSpent++;
+      const why = "error" in event && event.error instanceof Error ? event.error.message : "a failed try";
+      this.log(`${this.dependency}: retry ${event.attempt} in ${event.delay} ms after ${why}`);
     });
     const perTry = timeout(this.options.attemptTimeoutMs, TimeoutStrategy.Aggressive);
-    perTry.onTimeout(() => this.counts.timedOut++);
+    perTry.onTimeout(() => {
+      this.counts.timedOut++;
+      this.log(`${this.dependency}: try timed out after ${this.options.attemptTimeoutMs} ms`);
+    });
     const policy = wrap(
       timeout(this.options.totalTimeoutMs, TimeoutStrategy.Aggressive),
       this.bulkhead,
@@ -162,6 +171,7 @@ export class CallPolicies implements CallPolicyStateSource {
     }
     if (error instanceof BulkheadRejectedError) {
       this.counts.shed++;
+      this.log(`${this.dependency}: bulkhead full, call shed`);
       return new BulkheadFullError(this.dependency, SHED_RETRY_AFTER_SECONDS);
     }
     if (error instanceof TaskCancelledError) {

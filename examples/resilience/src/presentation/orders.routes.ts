@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { GetOrderPaymentUseCase } from "../application/use-cases/get-order-payment.use-case.ts";
 import type { GetOrderUseCase } from "../application/use-cases/get-order.use-case.ts";
 import type { PlaceOrderUseCase } from "../application/use-cases/place-order.use-case.ts";
 import { placeOrderBody } from "./order.schemas.ts";
@@ -8,6 +9,7 @@ import { readJsonBody } from "./read-request.ts";
 export type OrderUseCases = {
   readonly placeOrder: Pick<PlaceOrderUseCase, "execute">;
   readonly getOrder: Pick<GetOrderUseCase, "execute">;
+  readonly getOrderPayment: Pick<GetOrderPaymentUseCase, "execute">;
 };
 
 /** `/orders`: translate HTTP to use-case calls and back. No rules here; errors bubble up to app.onError. */
@@ -20,6 +22,8 @@ export function ordersRoutes(useCases: OrderUseCases): Hono {
   });
 
   routes.get("/:id", async (c) => c.json(await useCases.getOrder.execute(c.req.param("id"))));
+
+  routes.get("/:id/payment", async (c) => c.json(await useCases.getOrderPayment.execute(c.req.param("id"))));
 
   return routes;
 }

@@ -15,7 +15,9 @@ describe("POST /orders and GET /orders/:id", () => {
     const order = (await created.json()) as { id: string; status: string; paymentId: string; total: unknown };
     assert.deepEqual([order.status, order.paymentId], ["confirmed", "pay-1"]);
     assert.deepEqual(order.total, { currency: "EUR", minorUnits: 4900 });
-    assert.deepEqual(shop.payments.charges(), [{ paymentId: "pay-1", orderId: order.id, idempotencyKey: order.id }]);
+    assert.deepEqual(shop.payments.charges(), [
+      { paymentId: "pay-1", orderId: order.id, idempotencyKey: order.id, status: "captured" },
+    ]);
     const fetched = await shop.app.request(created.headers.get("Location") ?? "");
     assert.deepEqual(await fetched.json(), order);
   });
@@ -69,10 +71,12 @@ describe("POST /orders and GET /orders/:id", () => {
     });
   }
 
-  it("answers 404 for an order that does not exist", async () => {
-    const response = await testServices().app.request("/orders/o-404");
-    assert.equal(response.status, 404);
-    assert.equal(((await response.json()) as { type: string }).type, `${PROBLEMS}not-found`);
+  it("answers 404 for an order that does not exist, and for its payment", async () => {
+    for (const path of ["/orders/o-404", "/orders/o-404/payment"]) {
+      const response = await testServices().app.request(path);
+      assert.equal(response.status, 404, path);
+      assert.equal(((await response.json()) as { type: string }).type, `${PROBLEMS}not-found`);
+    }
   });
 });
 

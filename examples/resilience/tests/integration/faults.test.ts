@@ -117,4 +117,24 @@ describe("faults on payments, and what orders' policies make of them", () => {
     assert.equal(shop.payments.charges().length, 1);
     assert.equal(shop.policies.state().retries.spent, 1);
   });
+
+  it("payments down: an order's payment is still shown, from orders' own record, and says so", async () => {
+    const shop = testServices();
+    const placed = (await (await shop.placeOrder()).json()) as { id: string; paymentId: string };
+    const live = await shop.app.request(`/orders/${placed.id}/payment`);
+    assert.deepEqual(await live.json(), {
+      orderId: placed.id,
+      paymentId: placed.paymentId,
+      amount: { currency: "EUR", minorUnits: 4900 },
+      status: "captured",
+      source: "payments",
+    });
+
+    await shop.setFaults({ down: true });
+    const degraded = await timed(Promise.resolve(shop.app.request(`/orders/${placed.id}/payment`)));
+    assert.equal(degraded.value.status, 200, "a degraded answer instead of a 503");
+    const body = (await degraded.value.json()) as { status: string; source: string; amount: unknown };
+    assert.deepEqual([body.status, body.source], ["unknown", "orders"]);
+    assert.deepEqual(body.amount, { currency: "EUR", minorUnits: 4900 });
+  });
 });
