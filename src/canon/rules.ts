@@ -17,6 +17,11 @@ export type Rule = {
   readonly errorClass: "BusinessRuleViolationError" | "StateConflictError";
   /** Examples that raise it (checked by the drift tests, both ways). */
   readonly raisedBy: readonly ExampleName[];
+  /**
+   * The page that shows it when no example raises it: a rule of another bounded context (customers' tiers, postal
+   * addresses) that a page teaches with, and no example's shop needs.
+   */
+  readonly shownOn?: string;
 };
 
 const invariant = (id: string, meaning: string, raisedBy: readonly ExampleName[]): Rule => ({
@@ -49,16 +54,17 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "cache-aside",
     "error-handling",
+    "resilience",
   ]),
   invariant(
     "money.non-negative-integer",
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling", "resilience"],
   ),
   invariant(
     "money.same-currency",
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "resilience"],
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",

@@ -25,7 +25,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     slugs: ["distributed-systems/events-and-sagas", "distributed-systems/microservices"],
   },
   { label: "Operations", slugs: [] },
-  { label: "Reference", slugs: ["reference/examples", "reference/problems"] },
+  { label: "Reference", slugs: ["reference/examples", "reference/problems", "reference/events"] },
 ];
 
 /** Starlight sidebar config holding only pages that exist, so no link leads to a missing page. */
