@@ -152,6 +152,30 @@ export const errorClasses: readonly ErrorClass[] = [
     meaning: "Another service failed, timed out or answered with an error.",
   },
   {
+    name: "CircuitOpenError",
+    parent: "ExternalAPIError",
+    layer: "application",
+    python: "def __init__(self, service: str, retry_after_seconds: int) -> None: ...",
+    typescript: "constructor(service: string, retryAfterSeconds: number);",
+    status: 503,
+    problemType: "service-unavailable",
+    meaning:
+      "The circuit breaker for `service` is open, so the call was not made. `retryAfterSeconds` is when the breaker " +
+      "lets a trial call through; the edge sends it as `Retry-After`.",
+  },
+  {
+    name: "BulkheadFullError",
+    parent: "ExternalAPIError",
+    layer: "application",
+    python: "def __init__(self, service: str, retry_after_seconds: int) -> None: ...",
+    typescript: "constructor(service: string, retryAfterSeconds: number);",
+    status: 503,
+    problemType: "service-unavailable",
+    meaning:
+      "Every slot and queue place for calls to `service` is taken, so the call was shed at once instead of waiting; " +
+      "the edge sends `retryAfterSeconds` as `Retry-After`.",
+  },
+  {
     name: "MalformedJsonError",
     parent: null,
     layer: "presentation",

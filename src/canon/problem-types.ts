@@ -31,6 +31,7 @@ const ALL_EXAMPLES: readonly ExampleName[] = [
   "cache-aside",
   "error-handling",
   "outbox-and-saga",
+  "resilience",
 ];
 
 /**
@@ -98,7 +99,14 @@ export const problemTypes: readonly ProblemType[] = [
       "confirmed, the customer or product it names does not exist (yet). `rule` names the rule; the client shows " +
       "`detail` to a person, who may change something and try again.",
     extensions: ["rule"],
-    raisedBy: ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "outbox-and-saga"],
+    raisedBy: [
+      "layered-service",
+      "domain-model",
+      "repository-unit-of-work",
+      "error-handling",
+      "outbox-and-saga",
+      "resilience",
+    ],
     exampleBody: {
       type: problemTypeUri("state-conflict"),
       title: "Conflicts with the current state",
@@ -252,7 +260,7 @@ export const problemTypes: readonly ProblemType[] = [
       "Something the request needs (the database, the cache, another service) is unreachable right now. Nothing was " +
       "stored; retry after the `Retry-After` header's seconds.",
     extensions: [],
-    raisedBy: ["repository-unit-of-work", "cache-aside", "error-handling", "outbox-and-saga"],
+    raisedBy: ["repository-unit-of-work", "cache-aside", "error-handling", "outbox-and-saga", "resilience"],
     exampleBody: {
       type: problemTypeUri("service-unavailable"),
       title: "Service unavailable",

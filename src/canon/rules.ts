@@ -55,16 +55,25 @@ export const rules: readonly Rule[] = [
     "cache-aside",
     "error-handling",
     "outbox-and-saga",
+    "resilience",
   ]),
   invariant(
     "money.non-negative-integer",
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling", "outbox-and-saga"],
+    [
+      "layered-service",
+      "domain-model",
+      "repository-unit-of-work",
+      "cache-aside",
+      "error-handling",
+      "outbox-and-saga",
+      "resilience",
+    ],
   ),
   invariant(
     "money.same-currency",
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "outbox-and-saga"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "outbox-and-saga", "resilience"],
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
@@ -72,6 +81,7 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
     "outbox-and-saga",
+    "resilience",
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
@@ -79,6 +89,7 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
     "outbox-and-saga",
+    "resilience",
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
@@ -86,6 +97,7 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
     "outbox-and-saga",
+    "resilience",
   ]),
   invariant("order.single-currency", "All lines of an order are priced in one currency.", ["domain-model"]),
   invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", ["domain-model"]),
@@ -109,6 +121,7 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "error-handling",
     "outbox-and-saga",
+    "resilience",
   ]),
   conflict("order.known-promo-code", "A promo code given with an order exists.", ["domain-model"]),
   conflict("order.changes-only-while-pending", "Lines change, and an order is confirmed, only while it is pending.", [

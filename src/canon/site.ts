@@ -18,6 +18,7 @@ export const EXAMPLE_NAMES = [
   "cache-aside",
   "error-handling",
   "outbox-and-saga",
+  "resilience",
 ] as const;
 
 /** One of the runnable examples, by folder name. */

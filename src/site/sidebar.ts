@@ -24,7 +24,10 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     ],
   },
   { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
-  { label: "Distributed systems", slugs: ["distributed-systems/events-and-sagas"] },
+  {
+    label: "Distributed systems",
+    slugs: ["distributed-systems/events-and-sagas", "distributed-systems/microservices"],
+  },
   { label: "Operations", slugs: [] },
   { label: "Reference", slugs: ["reference/examples", "reference/problems", "reference/events"] },
 ];

@@ -1,0 +1,147 @@
+import {
+  BulkheadFullError,
+  CircuitOpenError,
+  InfrastructureError,
+} from "../application/ports/infrastructure-errors.ts";
+import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
+import {
+  MalformedJsonError,
+  RequestValidationError,
+  UnsupportedMediaTypeError,
+  type FieldError,
+} from "./request-errors.ts";
+
+/** An RFC 9457 problem details body, with this service's extension members `errors` and `rule`. */
+export type ProblemDetails = {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance: string;
+  readonly errors?: readonly FieldError[];
+  readonly rule?: string;
+  /** Not part of the body: the seconds for the Retry-After header of a 503. */
+  readonly retryAfterSeconds?: number;
+};
+
+/** Seconds a client should wait after a 503 when no policy knows better. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+// Each type is a link to the guide's page on that problem, as RFC 9457 asks: a client can look it up.
+const PROBLEM_BASE = "https://backend-field-guide.dev/reference/problems/#";
+
+/** The problem for a URL no route matches. */
+export function routeNotFoundProblem(method: string, path: string): ProblemDetails {
+  return {
+    type: `${PROBLEM_BASE}not-found`,
+    title: "Resource not found",
+    status: 404,
+    detail: `No route for ${method} ${path}`,
+    instance: path,
+  };
+}
+
+/** The problem for a body over the size limit. */
+export function payloadTooLargeProblem(maxBytes: number, path: string): ProblemDetails {
+  return {
+    type: `${PROBLEM_BASE}payload-too-large`,
+    title: "Payload too large",
+    status: 413,
+    detail: `The body exceeds ${maxBytes} bytes`,
+    instance: path,
+  };
+}
+
+/** Maps any thrown value to a problem: the one place where errors meet HTTP status codes. */
+export function problemFromError(error: unknown, instance: string): ProblemDetails {
+  if (error instanceof MalformedJsonError) {
+    return {
+      type: `${PROBLEM_BASE}malformed-json`,
+      title: "Malformed JSON",
+      status: 400,
+      detail: error.message,
+      instance,
+    };
+  }
+  if (error instanceof UnsupportedMediaTypeError) {
+    return {
+      type: `${PROBLEM_BASE}unsupported-media-type`,
+      title: "Unsupported media type",
+      status: 415,
+      detail: error.message,
+      instance,
+    };
+  }
+  if (error instanceof RequestValidationError) {
+    return {
+      type: `${PROBLEM_BASE}validation-failed`,
+      title: "Request validation failed",
+      status: 422,
+      detail: error.message,
+      instance,
+      errors: error.errors,
+    };
+  }
+  if (error instanceof EntityNotFoundError) {
+    return {
+      type: `${PROBLEM_BASE}not-found`,
+      title: "Resource not found",
+      status: 404,
+      detail: error.message,
+      instance,
+    };
+  }
+  // 422: the request can never succeed as sent. 409: it conflicts with the state as it stands.
+  if (error instanceof BusinessRuleViolationError) {
+    return {
+      type: `${PROBLEM_BASE}business-rule-violation`,
+      title: "Business rule violated",
+      status: 422,
+      detail: error.message,
+      instance,
+      rule: error.rule,
+    };
+  }
+  if (error instanceof StateConflictError) {
+    return {
+      type: `${PROBLEM_BASE}state-conflict`,
+      title: "Conflicts with the current state",
+      status: 409,
+      detail: error.message,
+      instance,
+      rule: error.rule,
+    };
+  }
+  // A dependency failed, or a policy refused to call it. Nothing was stored; the client may retry later,
+  // and when the breaker or the bulkhead knows when, Retry-After says so.
+  if (error instanceof InfrastructureError) {
+    const retryAfterSeconds =
+      error instanceof CircuitOpenError || error instanceof BulkheadFullError
+        ? error.retryAfterSeconds
+        : DEFAULT_RETRY_AFTER_SECONDS;
+    return {
+      type: `${PROBLEM_BASE}service-unavailable`,
+      title: "Service unavailable",
+      status: 503,
+      detail: `Something this request needs is unavailable right now. Try again in ${retryAfterSeconds} seconds.`,
+      instance,
+      retryAfterSeconds,
+    };
+  }
+  // Anything else is a bug: the client gets a generic answer; the details go to the log only.
+  return {
+    type: `${PROBLEM_BASE}internal-error`,
+    title: "Internal server error",
+    status: 500,
+    detail: "An unexpected error occurred. It has been logged.",
+    instance,
+  };
+}
+
+/** Serialises a problem with the `application/problem+json` media type, and Retry-After on a 503. */
+export function problemResponse(problem: ProblemDetails): Response {
+  const { retryAfterSeconds, ...body } = problem;
+  const headers: Record<string, string> = { "Content-Type": "application/problem+json" };
+  if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(retryAfterSeconds);
+  return new Response(JSON.stringify(body), { status: problem.status, headers });
+}
