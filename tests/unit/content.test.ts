@@ -23,6 +23,8 @@ import {
   languageTabs,
   placeholderLines,
   sandboxUses,
+  tryThisExamples,
+  handWrittenTryThis,
 } from "./content/page-rules.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -216,6 +218,23 @@ describe("guide pages", () => {
     });
     expect(broken).toEqual([]);
   });
+
+  it.each(topicPages)(
+    "$page shows each sandbox's Try this steps from its README, verified steps only",
+    ({ page, source }) => {
+      const shown = tryThisExamples(source);
+      const missing = sandboxUses(source)
+        .filter(({ example }) => example && !shown.includes(example))
+        .map(
+          ({ line, example }) =>
+            `content/docs/${page}:${line}: <Sandbox example="${example}"> without <TryThis example="${example}" />`,
+        );
+      const handWritten = handWrittenTryThis(source).map(
+        (line) => `content/docs/${page}:${line}: a hand-written "Try this" list`,
+      );
+      expect([...missing, ...handWritten]).toEqual([]);
+    },
+  );
 });
 
 if (!python || !isAtLeast(python, GUIDE_PYTHON)) {

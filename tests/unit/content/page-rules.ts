@@ -65,6 +65,20 @@ export function sandboxUses(source: string): SandboxUse[] {
   });
 }
 
+/** The examples whose README steps the page shows with `<TryThis example="…" />` (code blocks are ignored). */
+export function tryThisExamples(source: string): string[] {
+  return [...withoutFencedBlocks(source).matchAll(/<TryThis\b[^>]*\bexample="([^"]*)"/g)].map(
+    (match) => match[1] ?? "",
+  );
+}
+
+/** Lines of hand-written "Try this:" lists, which the suite cannot check (the steps belong in the README). */
+export function handWrittenTryThis(source: string): number[] {
+  return withoutFencedBlocks(source)
+    .split("\n")
+    .flatMap((text, index) => (/^Try this:?\s*$/i.test(text.trim()) ? [index + 1] : []));
+}
+
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length;
 }
