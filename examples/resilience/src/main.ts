@@ -15,7 +15,7 @@ import { HttpPaymentGateway } from "./infrastructure/http-payment.gateway.ts";
 import { InMemoryOrderRepository } from "./infrastructure/in-memory-order.repository.ts";
 import { InMemoryProductCatalog } from "./infrastructure/in-memory-product.catalog.ts";
 import { CallPolicies, PAYMENT_CALL_POLICIES, type CallPolicyOptions } from "./infrastructure/payment-call-policies.ts";
-import { seedProducts } from "./infrastructure/seed-data.ts";
+import { seedPaidOrder, seedProducts } from "./infrastructure/seed-data.ts";
 import { inProcessFetch } from "./infrastructure/simulated-payments/in-process-network.ts";
 import { FaultSwitchboard } from "./infrastructure/simulated-payments/payment-faults.ts";
 import { createPaymentsApp } from "./infrastructure/simulated-payments/payments.app.ts";
@@ -34,10 +34,14 @@ export function wireServices(
     paymentsUrl?: string;
     /** Where the policies report retries, timeouts, shed calls and breaker changes. */
     log?: (line: string) => void;
+    /** Start with the paid order o-1 (default); tests that count charges and orders start empty. */
+    seedOrders?: boolean;
   } = {},
 ) {
+  const products = seedProducts();
+  const seed = options.seedOrders === false ? undefined : seedPaidOrder(products);
   const faults = new FaultSwitchboard();
-  const payments = createPaymentsApp({ faults, random: options.random });
+  const payments = createPaymentsApp({ faults, random: options.random, charges: seed ? [seed.charge] : [] });
   const policies = new CallPolicies("payments", options.policies ?? PAYMENT_CALL_POLICIES, options.log);
   // One long-lived client per dependency: created here once, never per request.
   const paymentGateway = new HttpPaymentGateway({
@@ -46,12 +50,12 @@ export function wireServices(
     policies,
     userAgent: "field-guide-orders/1.0",
   });
-  const orders = new InMemoryOrderRepository();
+  const orders = new InMemoryOrderRepository(seed ? [seed.order] : []);
   let shuttingDown = false;
 
   const app = createApp({
     placeOrder: new PlaceOrderUseCase({
-      catalog: new InMemoryProductCatalog(seedProducts()),
+      catalog: new InMemoryProductCatalog(products),
       payments: paymentGateway,
       orders,
       clock: new SystemClock(),

@@ -6,6 +6,10 @@ import type { Order } from "../domain/order.entity.ts";
 export class InMemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<OrderId, Order>();
 
+  constructor(initial: readonly Order[] = []) {
+    for (const order of initial) this.orders.set(order.id, order);
+  }
+
   async save(order: Order): Promise<void> {
     this.orders.set(order.id, order);
   }

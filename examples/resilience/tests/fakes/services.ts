@@ -7,6 +7,7 @@ export function testServices(options: { policies?: Partial<CallPolicyOptions>; r
   const services = wireServices({
     policies: { ...PAYMENT_CALL_POLICIES, ...options.policies },
     random: options.random ?? (() => 0), // with errorRate > 0, every charge fails unless a test says otherwise
+    seedOrders: false, // the tests count charges and orders from zero
   });
   const json = async (method: string, path: string, body: unknown): Promise<Response> =>
     services.app.request(path, {

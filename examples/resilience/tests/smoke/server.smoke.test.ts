@@ -23,9 +23,22 @@ describe("the running services", () => {
     });
     assert.equal(created.status, 201);
     const fetched = await fetch(`${server.url}${created.headers.get("Location")}`);
-    assert.deepEqual(await fetched.json(), await created.json());
-    const charges = (await (await fetch(`${server.url}/payments/charges`)).json()) as { items: unknown[] };
-    assert.equal(charges.items.length, 1);
+    const order = (await created.json()) as { id: string };
+    assert.deepEqual(await fetched.json(), order);
+    const charges = (await (await fetch(`${server.url}/payments/charges`)).json()) as { items: { orderId: string }[] };
+    assert.equal(charges.items.filter((charge) => charge.orderId === order.id).length, 1);
+  });
+
+  it("starts with the seed order o-1, paid as pay-1 on both sides", async () => {
+    const payment = await fetch(`${server.url}/orders/o-1/payment`);
+    assert.equal(payment.status, 200);
+    assert.deepEqual(await payment.json(), {
+      orderId: "o-1",
+      paymentId: "pay-1",
+      amount: { currency: "EUR", minorUnits: 2450 },
+      status: "captured",
+      source: "payments",
+    });
   });
 
   it("stops accepting connections after shutdown", async () => {

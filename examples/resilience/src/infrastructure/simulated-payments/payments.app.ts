@@ -31,14 +31,19 @@ export type ChargeRecord = {
  * example runs anywhere. It charges once per `Idempotency-Key`, honours the caller's deadline
  * (`X-Request-Timeout-Ms`), and misbehaves on request: latency, errors, or down.
  */
-export function createPaymentsApp(deps: { faults: FaultSwitchboard; random?: () => number }): {
+export function createPaymentsApp(deps: {
+  faults: FaultSwitchboard;
+  random?: () => number;
+  /** Charges made before the service started (seed data). */
+  charges?: readonly ChargeRecord[];
+}): {
   app: Hono;
   charges: () => readonly ChargeRecord[];
   /** How many charge requests reached the service, answered or not. */
   received: () => number;
 } {
   const random = deps.random ?? Math.random;
-  const byKey = new Map<string, ChargeRecord>();
+  const byKey = new Map<string, ChargeRecord>((deps.charges ?? []).map((charge) => [charge.idempotencyKey, charge]));
   let received = 0;
   const app = new Hono();
 
