@@ -451,7 +451,7 @@ test.describe("one sandbox in depth", () => {
     const problem = sandbox.getByRole("alert");
     await expect(problem).toContainText("Local runner (this machine) cannot run this example");
     await expect(problem).toContainText("npm start");
-    await problem.getByRole("button", { name: "Use WebContainer (in this browser)" }).click();
+    await problem.getByRole("button", { name: "Use Full Node in the browser (StackBlitz)" }).click();
     await expect(picker).toHaveValue("webcontainer");
     await expect(sandbox.locator(".fg-problem")).toBeEmpty();
   });
