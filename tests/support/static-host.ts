@@ -54,7 +54,8 @@ export function createStaticHost(distDir: string): Server {
       return undefined;
     }
   })();
-  const serve = sirv(distDir, { etag: true, extensions: ["html"], dev: false });
+  // Precompressed files (the build writes .br and .gz) as a static host sends them: compressed.
+  const serve = sirv(distDir, { etag: true, gzip: true, brotli: true, extensions: ["html"], dev: false });
   return createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://host").pathname;
     for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
