@@ -154,6 +154,21 @@ describe("the service", () => {
     expect(after.kind === "not-running" && after.message).toMatch(/not sent: the service is stopped/);
   });
 
+  it("offers the preview URL only while an in-browser runtime's service listens (the local runner's proxy needs its secret)", async () => {
+    for (const kind of ["browser", "local"] as const) {
+      const runtime = new FakeRuntime(kind);
+      const { session } = setup({ runtimes: [option(runtime, kind)] });
+      const started = session.startService();
+      await settle();
+      expect(session.activity().preview).toBeUndefined();
+      runtime.processes[0]?.listen(3000, () => ({ status: 200, statusText: "OK", headers: [], body: "" }));
+      await started;
+      expect(session.activity().preview, kind).toBe(kind === "browser" ? "/__runner/proxy/3000/" : undefined);
+      await session.stop();
+      expect(session.activity().preview).toBeUndefined();
+    }
+  });
+
   it("reports a service that does not listen within the time limit, and Stop still ends it", async () => {
     vi.useFakeTimers();
     try {
