@@ -67,7 +67,7 @@ export interface SpawnOptions {
   readonly onOutput: (chunk: OutputChunk) => void;
 }
 
-export type RuntimeKind = "local" | "webcontainer";
+export type RuntimeKind = "local" | "browser" | "webcontainer";
 
 /** Why a runtime cannot be used, in terms the UI can explain to the reader. */
 export type UnavailableReason =

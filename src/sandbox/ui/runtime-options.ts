@@ -15,5 +15,6 @@ export interface RuntimeOption {
 /** Human names for the runtimes, used in the picker and in messages. */
 export const runtimeLabels: Readonly<Record<RuntimeKind, string>> = {
   local: "Local runner (this machine)",
+  browser: "In-browser runtime (this page)",
   webcontainer: "WebContainer (in this browser)",
 };
