@@ -15,6 +15,8 @@ import { importFrom, importMetaOf, moduleUrl, PreformattedError } from "./proces
 import { configureTests, finishTests, reportFileFailure } from "./process/test-runner.ts";
 import type { ProcessInit, ToWorker } from "./protocol.ts";
 
+const browserSetTimeout = globalThis.setTimeout.bind(globalThis);
+
 /** WASM compiles keep a program alive like Node's pending work would (PGlite compiles Postgres at start). */
 function trackWebAssembly(): void {
   const wasm = WebAssembly as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -86,13 +88,18 @@ async function runProgram(init: ProcessInit): Promise<void> {
     printFatal(error);
     exit(1);
   }
-  // Node exits when nothing is left to do; here "nothing" means no timer, server, request or WASM compile.
+  // Node exits when nothing is left to do; here "nothing" means no timer, server, request or WASM compile
+  // for a moment. The check uses the browser's own timer: one of ours would count as a handle itself.
+  let checking = false;
   const exitWhenIdle = () => {
-    setTimeout(() => {
+    if (checking) return;
+    checking = true;
+    browserSetTimeout(() => {
+      checking = false;
       if (activeHandles() > 0 || isExiting()) return;
       process.emit("beforeExit", (process as unknown as { exitCode?: number }).exitCode ?? 0);
       if (activeHandles() === 0) (process as unknown as { exit: () => never }).exit();
-    }, 300).unref();
+    }, 300);
   };
   watchIdle(exitWhenIdle);
   if (activeHandles() === 0) exitWhenIdle();

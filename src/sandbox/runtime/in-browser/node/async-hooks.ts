@@ -4,8 +4,12 @@
  * stack trace: run() awaits the callback's promise inside a function whose name carries the
  * context id, so any code whose await chain leads back to that run() sees the frame
  * `at async __fgContext<id>__`. That covers awaits in the reader's code and in dependencies alike.
+ * One gap in that chain is transient: an async function that does `return promise` (Hono's
+ * bodyLimit does `return next()`) links its promise to the inner one a microtask later, so code
+ * resuming earlier finds no frame. For that window, a run() whose promise is pending and that
+ * started in the current task is used when it is the only one (two at once would be a guess).
  * Not covered (getStore() returns undefined there, unlike Node): callbacks scheduled with
- * setTimeout/queueMicrotask/events, and promise chains built with .then() instead of await.
+ * setTimeout/events, and promise chains built with .then() instead of await.
  */
 type Context = ReadonlyMap<AsyncLocalStorage<unknown>, unknown>;
 
@@ -13,6 +17,26 @@ const contexts = new Map<number, Context>();
 let nextId = 1;
 let current: number | undefined;
 const FRAME = /__fgContext(\d+)__/;
+
+// Tasks (macrotasks) counted with a MessageChannel: a message runs after every pending microtask.
+let task = 0;
+let taskEndScheduled = false;
+let taskClock: MessageChannel | undefined;
+/** Pending run() contexts → the task they started in. */
+const young = new Map<number, number>();
+
+function noteTask(): void {
+  if (taskEndScheduled) return;
+  taskEndScheduled = true;
+  if (!taskClock) {
+    taskClock = new MessageChannel();
+    taskClock.port1.onmessage = () => {
+      task += 1;
+      taskEndScheduled = false;
+    };
+  }
+  taskClock.port2.postMessage(0);
+}
 
 function markerFor(id: number): (work: PromiseLike<unknown>) => Promise<unknown> {
   const name = `__fgContext${id}__`;
@@ -33,7 +57,9 @@ function currentContext(): Context | undefined {
   const stack = new Error().stack ?? "";
   Error.stackTraceLimit = limit;
   const match = FRAME.exec(stack);
-  return match ? contexts.get(Number(match[1])) : undefined;
+  if (match) return contexts.get(Number(match[1]));
+  const startedNow = [...young].filter(([, startedIn]) => startedIn === task);
+  return startedNow.length === 1 ? contexts.get(startedNow[0]![0]) : undefined;
 }
 
 function runInContext<R>(context: Context, work: () => R): R {
@@ -52,10 +78,13 @@ function runInContext<R>(context: Context, work: () => R): R {
   }
   if (result && typeof (result as { then?: unknown }).then === "function") {
     const tracked = markerFor(id)(result as unknown as PromiseLike<unknown>);
-    void tracked.then(
-      () => contexts.delete(id),
-      () => contexts.delete(id),
-    );
+    young.set(id, task);
+    noteTask();
+    const forget = () => {
+      contexts.delete(id);
+      young.delete(id);
+    };
+    void tracked.then(forget, forget);
     return tracked as R;
   }
   contexts.delete(id);

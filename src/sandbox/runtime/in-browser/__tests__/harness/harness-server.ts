@@ -48,6 +48,7 @@ export async function startHarnessServer(runtimeDir: string, port = 0): Promise<
         '<!doctype html><title>In-browser runtime harness</title><script type="module" src="/harness.js"></script>',
       );
     if (path === "/harness.js") return send(200, "text/javascript", script);
+    if (path === "/favicon.ico") return send(204, "image/x-icon", "");
     if (path.startsWith("/_runtime/")) {
       const file = normalize(join(runtimeDir, path.slice("/_runtime/".length)));
       if (!file.startsWith(runtimeDir)) return send(404, "text/plain", "not found");
