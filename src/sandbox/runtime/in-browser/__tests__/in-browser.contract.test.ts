@@ -1,0 +1,178 @@
+/**
+ * The runtime contract through the in-browser runtime in a real Chromium, for every example:
+ * the runtime is built from the examples' imports into a temporary folder, served by a tiny
+ * static server with the isolation headers, and driven through Playwright. On top of the
+ * shared contract: each example's test counts equal real Node's, Node's parity cases (an enum
+ * rejected with Node's message, a hanging test cancelled at --test-timeout, a real-server driver
+ * refused naming its variable) give the same totals as real Node, and no request leaves the origin.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { stripVTControlCharacters } from "node:util";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumArgs, locateChromium } from "../../../../site/chromium.ts";
+import { listExamples } from "../../../../runner/example-catalog.ts";
+import { readExampleBundle } from "../../../files/example-files.ts";
+import { readTestSummary } from "../../../ui/test-summary.ts";
+import type { FileMap, OutputChunk, Runtime } from "../../port.ts";
+import { describeRuntimeContract } from "../../__tests__/runtime-contract.ts";
+import { buildInBrowserRuntime } from "../build/build-runtime.ts";
+import { startHarnessServer, type HarnessServer } from "./harness/harness-server.ts";
+import { remoteInBrowserRuntime, type RemoteInBrowserRuntime } from "./harness/remote-runtime.ts";
+
+const PROJECT_ROOT = new URL("../../../../../", import.meta.url).pathname.replace(/\/$/, "");
+const EXAMPLES_DIR = join(PROJECT_ROOT, "examples");
+const run = promisify(execFile);
+
+const chromiumPath = locateChromium();
+const names = (await listExamples(EXAMPLES_DIR)).map((example) => example.name);
+const examples = await Promise.all(
+  names.map(async (name) => ({ name, files: (await readExampleBundle(name, EXAMPLES_DIR)).files })),
+);
+
+/** Real Node's summary for `npm test`'s command in a folder. */
+async function realNodeSummary(cwd: string): Promise<ReturnType<typeof readTestSummary> & { output: string }> {
+  const script = (
+    JSON.parse((await import("node:fs")).readFileSync(join(cwd, "package.json"), "utf8")) as {
+      scripts: { test: string };
+    }
+  ).scripts.test;
+  const { nodeArgsOfScript } = await import("../../script-argv.ts");
+  const result = await run(process.execPath, nodeArgsOfScript(script), {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: "" },
+  }).catch((error: { stdout: string; stderr: string }) => error);
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+  return { ...readTestSummary(output)!, output };
+}
+
+/** Node's parity cases as a small example of their own. */
+const PARITY_FILES: FileMap = {
+  "package.json": JSON.stringify({
+    name: "parity-probe",
+    type: "module",
+    scripts: { test: 'node --test --test-timeout=500 "tests/**/*.test.ts"' },
+  }),
+  "tests/hang.test.ts":
+    'import { test } from "node:test";\ntest("hangs", () => new Promise(() => {}));\ntest("runs after the hang", () => {});\n',
+  "tests/enum.test.ts": 'import { test } from "node:test";\nenum Color { Red }\ntest("never runs", () => {});\n',
+  "tests/driver.test.ts":
+    'import assert from "node:assert/strict";\nimport { test } from "node:test";\n' +
+    'test("a real-server driver is not there", async () => {\n' +
+    "  await assert.rejects(import(\"pg\"), /Unset DATABASE_URL|Cannot find package 'pg'/);\n});\n",
+};
+
+if (!chromiumPath) {
+  console.info(
+    "[in-browser contract] skipped: no Chromium on this machine (see README: A Chromium for the browser tests).",
+  );
+  describe("Runtime contract: in-browser runtime", () => {
+    it.skip("skipped: no Chromium found ($CHROMIUM_PATH, /usr/bin/chromium)", () => {});
+  });
+} else {
+  let browser: Browser | undefined;
+  let harness: HarnessServer | undefined;
+  let remote: RemoteInBrowserRuntime | undefined;
+  let buildDir = "";
+  const foreignRequests: string[] = [];
+  /** The first clean `npm test` output of each example, recorded as the contract suite runs it. */
+  const testOutputs = new Map<string, string>();
+
+  const recording = (runtime: RemoteInBrowserRuntime): Runtime => ({
+    ...runtime,
+    async spawn(example, command, options) {
+      const chunks: OutputChunk[] = [];
+      const process = await runtime.spawn(example, command, {
+        onOutput: (chunk) => {
+          chunks.push(chunk);
+          options.onOutput(chunk);
+        },
+      });
+      if (command.kind === "test" && !testOutputs.has(example))
+        void process.exit.then(() => testOutputs.set(example, chunks.map((chunk) => chunk.text).join("")));
+      return process;
+    },
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+  });
+
+  describeRuntimeContract("in-browser runtime (Chromium)", () => ({
+    createRuntime: async () => {
+      buildDir = await mkdtemp(join(tmpdir(), "in-browser-runtime-"));
+      await buildInBrowserRuntime({
+        projectRoot: PROJECT_ROOT,
+        examplesDir: EXAMPLES_DIR,
+        outDir: join(buildDir, "_runtime"),
+      });
+      harness = await startHarnessServer(
+        join(buildDir, "_runtime"),
+        Number(process.env["IN_BROWSER_HARNESS_PORT"] ?? 0),
+      );
+      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      const page = await browser.newPage();
+      const origin = harness.origin;
+      page.on("request", (request) => {
+        const url = request.url();
+        if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"))
+          foreignRequests.push(url);
+      });
+      await page.goto(`${origin}/`);
+      remote = await remoteInBrowserRuntime(page);
+      return recording(remote);
+    },
+    examples,
+    portIsFree: (port) => remote!.portIsFree(port),
+  }));
+
+  describe("in-browser runtime: parity with real Node", () => {
+    it.each(names)("%s: the same test counts as `npm test` with real Node", async (name) => {
+      const inPage = testOutputs.get(name);
+      expect(inPage, "the contract suite ran this example's tests first").toBeDefined();
+      const page = readTestSummary(inPage!);
+      const node = await realNodeSummary(join(EXAMPLES_DIR, name));
+      expect(page, inPage).toEqual({ tests: node.tests, passed: node.passed, failed: node.failed });
+    });
+
+    it("an enum, a hanging test and a real-server driver end with the totals real Node gives", async () => {
+      const folder = await mkdtemp(join(tmpdir(), "parity-probe-"));
+      for (const [path, contents] of Object.entries(PARITY_FILES)) {
+        await mkdir(dirname(join(folder, path)), { recursive: true });
+        await writeFile(join(folder, path), contents);
+      }
+      const node = await realNodeSummary(folder);
+      await rm(folder, { recursive: true, force: true });
+
+      await remote!.mount("parity-probe", PARITY_FILES);
+      const chunks: string[] = [];
+      const process = await remote!.spawn(
+        "parity-probe",
+        { kind: "test" },
+        { onOutput: (chunk) => chunks.push(chunk.text) },
+      );
+      const exit = await process.exit;
+      const output = chunks.join("");
+      expect(readTestSummary(output), output).toEqual({ tests: node.tests, passed: node.passed, failed: node.failed });
+      expect(output).toMatch(
+        /SyntaxError \[ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX\]: TypeScript enum is not supported in strip-only mode/,
+      );
+      expect(node.output).toMatch(
+        /SyntaxError \[ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX\]: TypeScript enum is not supported in strip-only mode/,
+      );
+      expect(output).toMatch(/ℹ cancelled 1/);
+      expect(output).toMatch(/'test timed out after 500ms'/);
+      expect(exit.code).toBe(1);
+    });
+
+    it("fetched nothing from another origin", () => {
+      expect(foreignRequests).toEqual([]);
+    });
+  });
+}
