@@ -33,7 +33,11 @@ export function explainUnavailable(
   others: readonly RuntimeOption[],
 ): Explanation {
   const label = runtimeLabels[option.kind];
-  const why = `${label} cannot run this example: ${reasonTexts[reason]}.`;
+  const text =
+    option.kind === "browser" && reason === "unsupported-browser"
+      ? "this browser lacks Web Workers or WebAssembly, which it needs"
+      : reasonTexts[reason];
+  const why = `${label} cannot run this example: ${text}.`;
   const detail = message && !why.includes(message) ? `${why} (${message})` : why;
   const alternative = others.find((other) => other.kind !== option.kind && other.availability.available);
   if (alternative) {
