@@ -61,10 +61,19 @@ async function frameText(page: Page, src: string): Promise<string> {
   }, src);
 }
 
-test("nothing registers a Service Worker before a service starts, not even Open sandbox", async ({ page }) => {
-  await page.goto("/start-here/overview/");
+test("nothing of the runtime loads and no Service Worker registers before a service starts, not even on Open sandbox", async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  const runtimeFiles = (paths: string[]) => paths.filter((path) => /^\/_runtime\/|preview-sw\.js$/.test(path));
+  await page.goto("/start-here/overview/", { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "Open sandbox" }).first().click();
-  await expect(page.getByRole("region", { name: /^Sandbox:/ }).first()).toBeVisible();
+  const sandbox = page.getByRole("region", { name: /^Sandbox:/ }).first();
+  await expect(sandbox.getByRole("combobox", { name: "Runtime" })).toHaveValue("browser");
+  await page.waitForLoadState("networkidle");
+  expect(requested, "the sandbox itself loaded").toContain("/sandbox/layered-service.json");
+  expect(runtimeFiles(requested), "the in-browser runtime's files before the first Run").toEqual([]);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 });
 
