@@ -74,6 +74,10 @@ export function describeTestExit(
   if (summary?.tests === 0) {
     return "No tests ran: the test command found no test files (it looks for tests/**/*.test.ts).";
   }
+  if (summary && summary.failed === 0 && exit.code !== 0) {
+    // node:test counts a test cancelled at --test-timeout (or by a failing hook) apart from "fail", yet exits 1.
+    return `Tests failed: none is counted as failed, but the run exited with code ${exit.code ?? exit.signal ?? "unknown"} (${summary.passed} of ${summary.tests} passed); a test or hook was likely cancelled at its time limit. The terminal shows which.`;
+  }
   if (summary) {
     return summary.failed === 0
       ? `Tests passed: ${summary.passed} passed, 0 failed.`
