@@ -43,6 +43,32 @@ export interface RuntimeBuildResult {
 /** `hono/body-limit` → `hono__body-limit`: an output file name for a specifier. */
 const fileNameOf = (specifier: string) => specifier.replace(/^@/, "").replace(/[/:]/g, "__");
 
+/**
+ * es-module-lexer decodes string literals with `(0,eval)(…)`, which the site's
+ * Content-Security-Policy forbids (its `n` fields would be undefined in the page); this gives it
+ * a decoder without eval. The build fails if a new version no longer has that call.
+ */
+function lexerWithoutEvalPlugin(): Plugin {
+  const EVAL_CALL = "(0,eval)(A)";
+  const decoder = join(RUNTIME_DIR, "strip", "decode-literal.ts");
+  return {
+    name: "field-guide-lexer-without-eval",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]es-module-lexer[\\/]dist[\\/]lexer\.js$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes(EVAL_CALL))
+          throw new Error(
+            `es-module-lexer changed: ${EVAL_CALL} not found in ${args.path}; update lexerWithoutEvalPlugin.`,
+          );
+        return {
+          contents: `import { decodeLiteral as __fgDecodeLiteral } from ${JSON.stringify(decoder)};\n${source.replace(EVAL_CALL, " __fgDecodeLiteral(A)")}`,
+          loader: "js",
+        };
+      });
+    },
+  };
+}
+
 /** Built-ins imported by npm code resolve to the stand-ins; amaro's wasm glue gets the browser's text codecs. */
 function builtinsPlugin(): Plugin {
   const require = createRequire(import.meta.url);
@@ -129,8 +155,13 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
     modules[specifier] = `${out}.js`;
   }
 
+  // Packages an example installed in its own node_modules (not hoisted) resolve too.
+  const exampleModules = (await readdir(examplesDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(examplesDir, entry.name, "node_modules"));
   const result = await build({
     absWorkingDir: projectRoot,
+    nodePaths: exampleModules,
     entryPoints,
     outdir: outDir,
     bundle: true,
@@ -142,7 +173,7 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
     chunkNames: "chunks/[name]-[hash]",
     define: { global: "globalThis" },
     inject: [join(NODE_DIR, "process-inject.ts")],
-    plugins: [builtinsPlugin()],
+    plugins: [builtinsPlugin(), lexerWithoutEvalPlugin()],
     metafile: true,
     legalComments: "external",
     logLevel: "silent",
