@@ -42,6 +42,8 @@ export interface InBrowserRuntimeOptions {
   readonly listenTimeoutMs?: number;
   /** Test files run at once (node --test runs one process per file). */
   readonly testConcurrency?: number;
+  /** Bytes of output one run may produce before it is stopped (as the local runner does). */
+  readonly maxOutputBytes?: number;
 }
 
 const EXAMPLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -147,6 +149,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
   const killGraceMs = options.killGraceMs ?? 2_000;
   const runTimeoutMs = options.runTimeoutMs ?? 180_000;
   const listenTimeoutMs = options.listenTimeoutMs ?? 60_000;
+  const maxOutputBytes = options.maxOutputBytes ?? 2 * 1024 * 1024;
   const testConcurrency =
     options.testConcurrency ?? Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
   const mounted = new Map<string, Map<string, string>>();
@@ -346,8 +349,16 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
     serverReady.catch(() => undefined);
     let stopReason: ExitInfo["reason"] | undefined;
     let ended: ExitInfo | undefined;
+    let outputBytes = 0;
     const output = (chunk: OutputChunk) => {
-      if (!ended) spawnOptions.onOutput(chunk);
+      if (ended || stopReason === "output-limit") return;
+      outputBytes += chunk.text.length;
+      if (outputBytes > maxOutputBytes) {
+        stopReason = "output-limit";
+        void kill();
+        return;
+      }
+      spawnOptions.onOutput(chunk);
     };
     const finish = (code: number | null, signal: string | null = null) => {
       if (ended) return;
@@ -355,6 +366,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         killed: "Stopped.",
         timeout: `Stopped after ${runTimeoutMs / 1000} s, the time limit for a run.`,
         "never-listened": `The service did not listen on a port within ${listenTimeoutMs / 1000} s.`,
+        "output-limit": `Stopped after ${maxOutputBytes} bytes of output, the output limit.`,
       };
       ended = stopReason
         ? { code, signal, reason: stopReason, message: messages[stopReason] ?? stopReason }
