@@ -5,6 +5,7 @@
  */
 import { globToRegExp } from "../container-typescript.ts";
 import {
+  RuntimeUnavailableError,
   ServiceNotRunningError,
   type ExitInfo,
   type FileMap,
@@ -161,12 +162,28 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
   let nextStrip = 1;
   let nextPid = 1;
 
+  /** The build's manifest; a missing or unreachable runtime is a RuntimeUnavailableError the UI can explain. */
   const loadManifest = () =>
-    (manifest ??= fetch(new URL(MANIFEST_FILE, baseUrl), { cache: "no-cache" }).then(async (response) => {
-      if (!response.ok)
-        throw new Error(`The in-browser runtime is missing from this build (${response.status} for ${MANIFEST_FILE}).`);
-      return (await response.json()) as RuntimeManifest;
-    }));
+    (manifest ??= fetch(new URL(MANIFEST_FILE, baseUrl), { cache: "no-cache" }).then(
+      async (response) => {
+        if (!response.ok)
+          throw new RuntimeUnavailableError(
+            "runtime-unreachable",
+            `The in-browser runtime is not part of this site's build (${response.status} for ${MANIFEST_FILE}).`,
+          );
+        return (await response.json()) as RuntimeManifest;
+      },
+      (error: unknown) => {
+        throw new RuntimeUnavailableError(
+          "runtime-unreachable",
+          "The in-browser runtime's files could not be loaded.",
+          { cause: error },
+        );
+      },
+    )).catch((error: unknown) => {
+      manifest = undefined; // the next Run tries again
+      throw error;
+    });
 
   const compile = async (path: string, source: string): Promise<CompiledModule> => {
     const key = `${path}\u0000${source}`;
