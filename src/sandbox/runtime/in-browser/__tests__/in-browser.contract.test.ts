@@ -53,6 +53,57 @@ async function realNodeSummary(cwd: string): Promise<ReturnType<typeof readTestS
   return { ...readTestSummary(output)!, output };
 }
 
+/** node --test's closing counts (all but the duration), as a record. */
+function totalsOf(output: string): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const [, label, count] of output.matchAll(/^ℹ (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)\s*$/gm))
+    totals[label!] = Number(count);
+  return totals;
+}
+
+/** node:test's features the examples may use: hooks, skip/todo (with messages), subtests, done callbacks. */
+const FEATURES_TEST = [
+  'import assert from "node:assert/strict";',
+  'import { after, afterEach, before, beforeEach, describe, it, test } from "node:test";',
+  "",
+  "const order: string[] = [];",
+  'before(() => order.push("root before"));',
+  'after(() => console.log("order:", order.join(", ")));',
+  "",
+  'describe("a suite", () => {',
+  '  beforeEach(() => order.push("beforeEach"));',
+  '  afterEach(() => order.push("afterEach"));',
+  '  it("passes", () => assert.equal(1, 1));',
+  '  it.skip("is skipped", () => assert.fail("never"));',
+  '  it.todo("is a todo");',
+  '  it("is a failing todo", { todo: "not yet" }, () => assert.fail("todo failure"));',
+  '  it("fails", () => assert.deepEqual({ a: 1 }, { a: 2 }));',
+  '  describe("nested", () => {',
+  '    it("runs the outer hooks too", () => assert.ok(order.includes("beforeEach")));',
+  "  });",
+  "});",
+  "",
+  'test("subtests", async (t) => {',
+  '  await t.test("one", () => {});',
+  '  await t.test("two fails", () => {',
+  '    throw new Error("boom");',
+  "  });",
+  "});",
+  "",
+  'test("done callback", (_t, done) => {',
+  "  setTimeout(done, 5);",
+  "});",
+  "",
+  'test("skip from inside", (t) => {',
+  '  t.skip("not today");',
+  "});",
+  "",
+  'describe.skip("a skipped suite", () => {',
+  '  it("inside", () => {});',
+  "});",
+  "",
+].join("\n");
+
 /** Node's parity cases as a small example of their own. */
 const PARITY_FILES: FileMap = {
   "package.json": JSON.stringify({
@@ -60,6 +111,7 @@ const PARITY_FILES: FileMap = {
     type: "module",
     scripts: { test: 'node --test --test-timeout=500 "tests/**/*.test.ts"' },
   }),
+  "tests/features.test.ts": FEATURES_TEST,
   "tests/hang.test.ts":
     'import { test } from "node:test";\ntest("hangs", () => new Promise(() => {}));\ntest("runs after the hang", () => {});\n',
   "tests/enum.test.ts": 'import { test } from "node:test";\nenum Color { Red }\ntest("never runs", () => {});\n',
@@ -105,14 +157,10 @@ if (!chromiumPath) {
     },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    if (buildDir) await rm(buildDir, { recursive: true, force: true });
-  });
-
-  describeRuntimeContract("in-browser runtime (Chromium)", () => ({
-    createRuntime: async () => {
+  /** Builds the runtime, serves it and opens the harness page, once for the whole file. */
+  let opened: Promise<RemoteInBrowserRuntime> | undefined;
+  const openPage = () =>
+    (opened ??= (async () => {
       buildDir = await mkdtemp(join(tmpdir(), "in-browser-runtime-"));
       await buildInBrowserRuntime({
         projectRoot: PROJECT_ROOT,
@@ -133,8 +181,17 @@ if (!chromiumPath) {
       });
       await page.goto(`${origin}/`);
       remote = await remoteInBrowserRuntime(page);
-      return recording(remote);
-    },
+      return remote;
+    })());
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+  });
+
+  describeRuntimeContract("in-browser runtime (Chromium)", () => ({
+    createRuntime: async () => recording(await openPage()),
     examples,
     portIsFree: (port) => remote!.portIsFree(port),
   }));
@@ -151,7 +208,7 @@ if (!chromiumPath) {
       expect(page, inPage).toEqual({ tests: node.tests, passed: node.tests, failed: 0 });
     });
 
-    it("an enum, a hanging test and a real-server driver end with the totals real Node gives", async () => {
+    it("node:test's features, an enum, a hanging test and a real-server driver end with every total real Node gives", async () => {
       const folder = await mkdtemp(join(tmpdir(), "parity-probe-"));
       for (const [path, contents] of Object.entries(PARITY_FILES)) {
         await mkdir(dirname(join(folder, path)), { recursive: true });
@@ -160,16 +217,18 @@ if (!chromiumPath) {
       const node = await realNodeSummary(folder);
       await rm(folder, { recursive: true, force: true });
 
-      await remote!.mount("parity-probe", PARITY_FILES);
+      const runtime = await openPage();
+      await runtime.mount("parity-probe", PARITY_FILES);
       const chunks: string[] = [];
-      const process = await remote!.spawn(
+      const process = await runtime.spawn(
         "parity-probe",
         { kind: "test" },
         { onOutput: (chunk) => chunks.push(chunk.text) },
       );
       const exit = await process.exit;
       const output = chunks.join("");
-      expect(readTestSummary(output), output).toEqual({ tests: node.tests, passed: node.passed, failed: node.failed });
+      expect(totalsOf(output), output).toEqual(totalsOf(node.output));
+      expect(Object.keys(totalsOf(output))).toHaveLength(7);
       expect(output).toMatch(
         /SyntaxError \[ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX\]: TypeScript enum is not supported in strip-only mode/,
       );
