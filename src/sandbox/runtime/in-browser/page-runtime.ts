@@ -157,7 +157,10 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
   const running = new Set<RunningProcess>();
   let manifest: Promise<RuntimeManifest> | undefined;
   let stripper: Worker | undefined;
-  const stripWaiters = new Map<number, (response: StripResponse) => void>();
+  const stripWaiters = new Map<
+    number,
+    { resolve: (response: StripResponse) => void; reject: (error: Error) => void }
+  >();
   const compiled = new Map<string, Promise<CompiledModule>>();
   let nextStrip = 1;
   let nextPid = 1;
@@ -191,16 +194,30 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
     if (!result) {
       const { stripperWorker } = await loadManifest();
       if (!stripper) {
-        stripper = new Worker(new URL(stripperWorker, baseUrl), { type: "module", name: "type stripper" });
-        stripper.addEventListener("message", (event: MessageEvent<StripResponse>) => {
-          stripWaiters.get(event.data.id)?.(event.data);
+        const worker = new Worker(new URL(stripperWorker, baseUrl), { type: "module", name: "type stripper" });
+        worker.addEventListener("message", (event: MessageEvent<StripResponse>) => {
+          stripWaiters.get(event.data.id)?.resolve(event.data);
           stripWaiters.delete(event.data.id);
         });
+        // A stripper that cannot start (its WASM refused, its file missing) fails the Run instead of hanging it.
+        worker.addEventListener("error", (event) => {
+          event.preventDefault();
+          const error = new RuntimeUnavailableError(
+            "boot-failed",
+            `The type stripper could not start${event.message ? `: ${event.message}` : ""}.`,
+          );
+          stripWaiters.forEach((waiter) => waiter.reject(error));
+          stripWaiters.clear();
+          compiled.clear();
+          worker.terminate();
+          if (stripper === worker) stripper = undefined;
+        });
+        stripper = worker;
       }
       const worker = stripper;
-      result = new Promise<CompiledModule>((resolve) => {
+      result = new Promise<CompiledModule>((resolve, reject) => {
         const id = nextStrip++;
-        stripWaiters.set(id, (response) => resolve(response.module));
+        stripWaiters.set(id, { resolve: (response) => resolve(response.module), reject });
         worker.postMessage({ id, path, source } satisfies StripRequest);
       });
       compiled.set(key, result);

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { stripVTControlCharacters } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { chromiumArgs, locateChromium } from "../../../../site/chromium.ts";
 import { listExamples } from "../../../../runner/example-catalog.ts";
@@ -136,6 +136,7 @@ if (!chromiumPath) {
   let browser: Browser | undefined;
   let harness: HarnessServer | undefined;
   let remote: RemoteInBrowserRuntime | undefined;
+  let page: Page | undefined;
   let buildDir = "";
   const foreignRequests: string[] = [];
   /** The first clean `npm test` output of each example, recorded as the contract suite runs it. */
@@ -172,7 +173,7 @@ if (!chromiumPath) {
         Number(process.env["IN_BROWSER_HARNESS_PORT"] ?? 0),
       );
       browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-      const page = await browser.newPage();
+      page = await browser.newPage();
       const origin = harness.origin;
       page.on("request", (request) => {
         const url = request.url();
@@ -196,16 +197,16 @@ if (!chromiumPath) {
     portIsFree: (port) => remote!.portIsFree(port),
   }));
 
-  describe("in-browser runtime: parity with real Node", () => {
+  describe("in-browser runtime: parity with real Node, failures, origin", () => {
     it.each(names)("%s: the same test counts as `npm test` with real Node", async (name) => {
       const inPage = testOutputs.get(name);
       expect(inPage, "the contract suite ran this example's tests first").toBeDefined();
-      const page = readTestSummary(inPage!);
+      const summary = readTestSummary(inPage!);
       const node = await realNodeSummary(join(EXAMPLES_DIR, name));
       // The same tests, all passing in the page. Real Node's own pass count is not compared: on a loaded
       // machine its PGlite file can hit --test-timeout, which says nothing about the page.
-      expect(page?.tests, inPage).toBe(node.tests);
-      expect(page, inPage).toEqual({ tests: node.tests, passed: node.tests, failed: 0 });
+      expect(summary?.tests, inPage).toBe(node.tests);
+      expect(summary, inPage).toEqual({ tests: node.tests, passed: node.tests, failed: 0 });
     });
 
     it("node:test's features, an enum, a hanging test and a real-server driver end with every total real Node gives", async () => {
@@ -238,6 +239,17 @@ if (!chromiumPath) {
       expect(output).toMatch(/ℹ cancelled 1/);
       expect(output).toMatch(/'test timed out after 500ms'/);
       expect(exit.code).toBe(1);
+    });
+
+    it("a site without the runtime's files, or with a stripper that cannot start, fails the Run with the reason", async () => {
+      await openPage();
+      const files = { "package.json": PARITY_FILES["package.json"]!, "tests/a.test.ts": "" };
+      const missing = await page!.evaluate(([f]) => window.inBrowserHarness.failedRun("/nowhere/", f), [
+        files,
+      ] as const);
+      expect(missing).toMatchObject({ name: "RuntimeUnavailableError", reason: "runtime-unreachable" });
+      const broken = await page!.evaluate(([f]) => window.inBrowserHarness.failedRun("/_broken/", f), [files] as const);
+      expect(broken).toMatchObject({ name: "RuntimeUnavailableError", reason: "boot-failed" });
     });
 
     it("fetched nothing from another origin", () => {

@@ -52,6 +52,19 @@ export async function startHarnessServer(runtimeDir: string, port = 0): Promise<
         '<!doctype html><title>In-browser runtime harness</title><script type="module" src="/harness.js"></script>',
       );
     if (path === "/harness.js") return send(200, "text/javascript", script);
+    // A build whose workers are missing, for the failure tests.
+    if (path === "/_broken/manifest.json")
+      return send(
+        200,
+        "application/json",
+        JSON.stringify({
+          version: 1,
+          processWorker: "gone.js",
+          stripperWorker: "gone.js",
+          modules: {},
+          serverDrivers: {},
+        }),
+      );
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
     if (path.startsWith("/_runtime/")) {
       const file = normalize(join(runtimeDir, path.slice("/_runtime/".length)));
