@@ -44,26 +44,20 @@ export interface RuntimeBuildResult {
 const fileNameOf = (specifier: string) => specifier.replace(/^@/, "").replace(/[/:]/g, "__");
 
 /**
- * es-module-lexer decodes string literals with `(0,eval)(…)`, which the site's
- * Content-Security-Policy forbids (its `n` fields would be undefined in the page); this gives it
- * a decoder without eval. The build fails if a new version no longer has that call.
+ * A package entry resolved from the example that imports it, so an example's own installed
+ * version (examples/x/node_modules) is the one bundled, not whatever the project root has.
  */
-function lexerWithoutEvalPlugin(): Plugin {
-  const EVAL_CALL = "(0,eval)(A)";
-  const decoder = join(RUNTIME_DIR, "strip", "decode-literal.ts");
+function packageFromExamplePlugin(exampleDirOf: ReadonlyMap<string, string>): Plugin {
   return {
-    name: "field-guide-lexer-without-eval",
+    name: "field-guide-package-from-example",
     setup(build) {
-      build.onLoad({ filter: /[\\/]es-module-lexer[\\/]dist[\\/]lexer\.js$/ }, async (args) => {
-        const source = await readFile(args.path, "utf8");
-        if (!source.includes(EVAL_CALL))
-          throw new Error(
-            `es-module-lexer changed: ${EVAL_CALL} not found in ${args.path}; update lexerWithoutEvalPlugin.`,
-          );
-        return {
-          contents: `import { decodeLiteral as __fgDecodeLiteral } from ${JSON.stringify(decoder)};\n${source.replace(EVAL_CALL, " __fgDecodeLiteral(A)")}`,
-          loader: "js",
-        };
+      build.onResolve({ filter: /^fg-package:/ }, async (args) => {
+        const specifier = args.path.slice("fg-package:".length);
+        const resolved = await build.resolve(specifier, {
+          kind: "import-statement",
+          resolveDir: exampleDirOf.get(specifier)!,
+        });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
       });
     },
   };
@@ -123,12 +117,16 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
   const imports = await deriveExampleImports(examplesDir);
   const packages = new Set<string>();
   const published = new Set<string>();
-  for (const { specifier } of imports) {
+  const exampleDirOf = new Map<string, string>();
+  for (const { specifier, example } of imports) {
     if (builtinName(specifier) !== undefined) continue;
     const name = packageName(specifier);
     if (name in SERVER_DRIVERS || name in PACKAGE_STAND_INS) continue;
     if (PUBLISHED_PACKAGES.has(name)) published.add(name);
-    else packages.add(specifier);
+    else {
+      packages.add(specifier);
+      if (!exampleDirOf.has(specifier)) exampleDirOf.set(specifier, join(examplesDir, example));
+    }
   }
 
   await rm(outDir, { recursive: true, force: true });
@@ -151,17 +149,12 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
   }
   for (const specifier of [...packages].sort()) {
     const out = `m/${fileNameOf(specifier)}`;
-    entryPoints.push({ in: specifier, out });
+    entryPoints.push({ in: `fg-package:${specifier}`, out });
     modules[specifier] = `${out}.js`;
   }
 
-  // Packages an example installed in its own node_modules (not hoisted) resolve too.
-  const exampleModules = (await readdir(examplesDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(examplesDir, entry.name, "node_modules"));
   const result = await build({
     absWorkingDir: projectRoot,
-    nodePaths: exampleModules,
     entryPoints,
     outdir: outDir,
     bundle: true,
@@ -173,7 +166,7 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
     chunkNames: "chunks/[name]-[hash]",
     define: { global: "globalThis" },
     inject: [join(NODE_DIR, "process-inject.ts")],
-    plugins: [builtinsPlugin(), lexerWithoutEvalPlugin()],
+    plugins: [builtinsPlugin(), packageFromExamplePlugin(exampleDirOf)],
     metafile: true,
     legalComments: "external",
     logLevel: "silent",

@@ -8,7 +8,6 @@ import {
   PACKAGE_STAND_INS,
   PUBLISHED_PACKAGES,
   SERVER_DRIVERS,
-  UNAVAILABLE_BUILTINS,
   builtinName,
   packageName,
 } from "./provided-modules.ts";
@@ -41,17 +40,13 @@ export function findUnprovidedImports(
           `node:${builtin} has no stand-in in the in-browser runtime. Write one in src/sandbox/runtime/in-browser/node/ ` +
             `and list it in BUILTIN_STAND_INS (${PROVIDED_TABLE}), or keep the example off this built-in.`,
         );
-      else if (UNAVAILABLE_BUILTINS.has(builtin) && !entry.bindsNothing)
-        problem(
-          `node:${builtin} cannot work in a web page (no sockets, processes or threads), so the in-browser runtime only lets it load. ` +
-            `Import only types from it (\`import type\`), or keep that code out of the example.`,
-        );
       continue;
     }
     const name = packageName(entry.specifier);
     const variable = SERVER_DRIVERS[name];
     if (variable) {
-      if (!entry.dynamic)
+      // A driver imported by a module that only an import() loads (when the variable is set) is fine.
+      if (!entry.dynamic && entry.loadedStatically)
         problem(
           `${name} is a real-server driver, which a page cannot use. Load it only through a dynamic import() when ${variable} is set, ` +
             `so the in-browser runtime (where it is never set) keeps the in-process adapter.`,
