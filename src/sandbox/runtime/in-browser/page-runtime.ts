@@ -5,6 +5,7 @@
  */
 import { globToRegExp } from "../container-typescript.ts";
 import {
+  RuntimeUnavailableError,
   ServiceNotRunningError,
   type ExitInfo,
   type FileMap,
@@ -42,6 +43,8 @@ export interface InBrowserRuntimeOptions {
   readonly listenTimeoutMs?: number;
   /** Test files run at once (node --test runs one process per file). */
   readonly testConcurrency?: number;
+  /** Bytes of output one run may produce before it is stopped (as the local runner does). */
+  readonly maxOutputBytes?: number;
 }
 
 const EXAMPLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -147,23 +150,43 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
   const killGraceMs = options.killGraceMs ?? 2_000;
   const runTimeoutMs = options.runTimeoutMs ?? 180_000;
   const listenTimeoutMs = options.listenTimeoutMs ?? 60_000;
+  const maxOutputBytes = options.maxOutputBytes ?? 2 * 1024 * 1024;
   const testConcurrency =
     options.testConcurrency ?? Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
   const mounted = new Map<string, Map<string, string>>();
   const running = new Set<RunningProcess>();
   let manifest: Promise<RuntimeManifest> | undefined;
   let stripper: Worker | undefined;
-  const stripWaiters = new Map<number, (response: StripResponse) => void>();
+  const stripWaiters = new Map<
+    number,
+    { resolve: (response: StripResponse) => void; reject: (error: Error) => void }
+  >();
   const compiled = new Map<string, Promise<CompiledModule>>();
   let nextStrip = 1;
   let nextPid = 1;
 
+  /** The build's manifest; a missing or unreachable runtime is a RuntimeUnavailableError the UI can explain. */
   const loadManifest = () =>
-    (manifest ??= fetch(new URL(MANIFEST_FILE, baseUrl), { cache: "no-cache" }).then(async (response) => {
-      if (!response.ok)
-        throw new Error(`The in-browser runtime is missing from this build (${response.status} for ${MANIFEST_FILE}).`);
-      return (await response.json()) as RuntimeManifest;
-    }));
+    (manifest ??= fetch(new URL(MANIFEST_FILE, baseUrl), { cache: "no-cache" }).then(
+      async (response) => {
+        if (!response.ok)
+          throw new RuntimeUnavailableError(
+            "runtime-unreachable",
+            `The in-browser runtime is not part of this site's build (${response.status} for ${MANIFEST_FILE}).`,
+          );
+        return (await response.json()) as RuntimeManifest;
+      },
+      (error: unknown) => {
+        throw new RuntimeUnavailableError(
+          "runtime-unreachable",
+          "The in-browser runtime's files could not be loaded.",
+          { cause: error },
+        );
+      },
+    )).catch((error: unknown) => {
+      manifest = undefined; // the next Run tries again
+      throw error;
+    });
 
   const compile = async (path: string, source: string): Promise<CompiledModule> => {
     const key = `${path}\u0000${source}`;
@@ -171,16 +194,30 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
     if (!result) {
       const { stripperWorker } = await loadManifest();
       if (!stripper) {
-        stripper = new Worker(new URL(stripperWorker, baseUrl), { type: "module", name: "type stripper" });
-        stripper.addEventListener("message", (event: MessageEvent<StripResponse>) => {
-          stripWaiters.get(event.data.id)?.(event.data);
+        const worker = new Worker(new URL(stripperWorker, baseUrl), { type: "module", name: "type stripper" });
+        worker.addEventListener("message", (event: MessageEvent<StripResponse>) => {
+          stripWaiters.get(event.data.id)?.resolve(event.data);
           stripWaiters.delete(event.data.id);
         });
+        // A stripper that cannot start (its WASM refused, its file missing) fails the Run instead of hanging it.
+        worker.addEventListener("error", (event) => {
+          event.preventDefault();
+          const error = new RuntimeUnavailableError(
+            "boot-failed",
+            `The type stripper could not start${event.message ? `: ${event.message}` : ""}.`,
+          );
+          stripWaiters.forEach((waiter) => waiter.reject(error));
+          stripWaiters.clear();
+          compiled.clear();
+          worker.terminate();
+          if (stripper === worker) stripper = undefined;
+        });
+        stripper = worker;
       }
       const worker = stripper;
-      result = new Promise<CompiledModule>((resolve) => {
+      result = new Promise<CompiledModule>((resolve, reject) => {
         const id = nextStrip++;
-        stripWaiters.set(id, (response) => resolve(response.module));
+        stripWaiters.set(id, { resolve: (response) => resolve(response.module), reject });
         worker.postMessage({ id, path, source } satisfies StripRequest);
       });
       compiled.set(key, result);
@@ -346,8 +383,16 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
     serverReady.catch(() => undefined);
     let stopReason: ExitInfo["reason"] | undefined;
     let ended: ExitInfo | undefined;
+    let outputBytes = 0;
     const output = (chunk: OutputChunk) => {
-      if (!ended) spawnOptions.onOutput(chunk);
+      if (ended || stopReason === "output-limit") return;
+      outputBytes += chunk.text.length;
+      if (outputBytes > maxOutputBytes) {
+        stopReason = "output-limit";
+        void kill();
+        return;
+      }
+      spawnOptions.onOutput(chunk);
     };
     const finish = (code: number | null, signal: string | null = null) => {
       if (ended) return;
@@ -355,6 +400,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         killed: "Stopped.",
         timeout: `Stopped after ${runTimeoutMs / 1000} s, the time limit for a run.`,
         "never-listened": `The service did not listen on a port within ${listenTimeoutMs / 1000} s.`,
+        "output-limit": `Stopped after ${maxOutputBytes} bytes of output, the output limit.`,
       };
       ended = stopReason
         ? { code, signal, reason: stopReason, message: messages[stopReason] ?? stopReason }

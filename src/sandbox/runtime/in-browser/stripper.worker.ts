@@ -3,8 +3,8 @@
  * imports with es-module-lexer. It lives in a worker because browsers refuse to compile a large
  * WebAssembly module synchronously on the main thread, and amaro compiles synchronously.
  */
-import { init, parse } from "es-module-lexer";
 import type { CompiledModule, StripRequest, StripResponse } from "./protocol.ts";
+import { lexImports } from "./strip/lex-imports.ts";
 import { stripLikeNode, TypeScriptSyntaxError } from "./strip/strip-like-node.ts";
 
 async function compile(path: string, source: string): Promise<CompiledModule> {
@@ -17,16 +17,10 @@ async function compile(path: string, source: string): Promise<CompiledModule> {
       throw error;
     }
   }
-  await init;
   try {
-    const [imports] = parse(code, path);
-    return {
-      ok: true,
-      code,
-      imports: imports.map(({ s, e, ss, se, d, n }) => ({ s, e, ss, se, d, ...(n === undefined ? {} : { n }) })),
-    };
+    return { ok: true, code, imports: await lexImports(code, path) };
   } catch (error) {
-    // A JavaScript syntax error: let the engine report it with its own message when the module loads.
+    // A JavaScript syntax error: the engine reports it with its own message when the module loads.
     void error;
     return { ok: true, code, imports: [] };
   }

@@ -43,6 +43,26 @@ export interface RuntimeBuildResult {
 /** `hono/body-limit` → `hono__body-limit`: an output file name for a specifier. */
 const fileNameOf = (specifier: string) => specifier.replace(/^@/, "").replace(/[/:]/g, "__");
 
+/**
+ * A package entry resolved from the example that imports it, so an example's own installed
+ * version (examples/x/node_modules) is the one bundled, not whatever the project root has.
+ */
+function packageFromExamplePlugin(exampleDirOf: ReadonlyMap<string, string>): Plugin {
+  return {
+    name: "field-guide-package-from-example",
+    setup(build) {
+      build.onResolve({ filter: /^fg-package:/ }, async (args) => {
+        const specifier = args.path.slice("fg-package:".length);
+        const resolved = await build.resolve(specifier, {
+          kind: "import-statement",
+          resolveDir: exampleDirOf.get(specifier)!,
+        });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+      });
+    },
+  };
+}
+
 /** Built-ins imported by npm code resolve to the stand-ins; amaro's wasm glue gets the browser's text codecs. */
 function builtinsPlugin(): Plugin {
   const require = createRequire(import.meta.url);
@@ -97,12 +117,16 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
   const imports = await deriveExampleImports(examplesDir);
   const packages = new Set<string>();
   const published = new Set<string>();
-  for (const { specifier } of imports) {
+  const exampleDirOf = new Map<string, string>();
+  for (const { specifier, example } of imports) {
     if (builtinName(specifier) !== undefined) continue;
     const name = packageName(specifier);
     if (name in SERVER_DRIVERS || name in PACKAGE_STAND_INS) continue;
     if (PUBLISHED_PACKAGES.has(name)) published.add(name);
-    else packages.add(specifier);
+    else {
+      packages.add(specifier);
+      if (!exampleDirOf.has(specifier)) exampleDirOf.set(specifier, join(examplesDir, example));
+    }
   }
 
   await rm(outDir, { recursive: true, force: true });
@@ -125,7 +149,7 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
   }
   for (const specifier of [...packages].sort()) {
     const out = `m/${fileNameOf(specifier)}`;
-    entryPoints.push({ in: specifier, out });
+    entryPoints.push({ in: `fg-package:${specifier}`, out });
     modules[specifier] = `${out}.js`;
   }
 
@@ -142,7 +166,7 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
     chunkNames: "chunks/[name]-[hash]",
     define: { global: "globalThis" },
     inject: [join(NODE_DIR, "process-inject.ts")],
-    plugins: [builtinsPlugin()],
+    plugins: [builtinsPlugin(), packageFromExamplePlugin(exampleDirOf)],
     metafile: true,
     legalComments: "external",
     logLevel: "silent",

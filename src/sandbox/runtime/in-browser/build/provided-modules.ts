@@ -34,15 +34,6 @@ export const BUILTIN_STAND_INS: Readonly<Record<string, string>> = {
   worker_threads: "unavailable/worker-threads.ts",
 };
 
-/** Built-ins that load but cannot work in a page: importing a binding from them is refused by the guard. */
-export const UNAVAILABLE_BUILTINS: ReadonlySet<string> = new Set([
-  "http",
-  "https",
-  "net",
-  "child_process",
-  "worker_threads",
-]);
-
 /** Packages replaced by a stand-in (file under in-browser/node/), because the original needs Node's sockets. */
 export const PACKAGE_STAND_INS: Readonly<Record<string, string>> = {
   "@hono/node-server": "hono-node-server.ts",

@@ -11,6 +11,8 @@
  * Not covered (getStore() returns undefined there, unlike Node): callbacks scheduled with
  * setTimeout/events, and promise chains built with .then() instead of await.
  */
+import { write } from "../process/host.ts";
+
 type Context = ReadonlyMap<AsyncLocalStorage<unknown>, unknown>;
 
 const contexts = new Map<number, Context>();
@@ -59,7 +61,22 @@ function currentContext(): Context | undefined {
   const match = FRAME.exec(stack);
   if (match) return contexts.get(Number(match[1]));
   const startedNow = [...young].filter(([, startedIn]) => startedIn === task);
-  return startedNow.length === 1 ? contexts.get(startedNow[0]![0]) : undefined;
+  if (startedNow.length === 1) return contexts.get(startedNow[0]![0]);
+  if (young.size > 0) warnOnce();
+  return undefined;
+}
+
+let warned = false;
+/** Says, once per process, that a store may have been lost where Node would still have it. */
+function warnOnce(): void {
+  if (warned) return;
+  warned = true;
+  write(
+    "stderr",
+    "(in-browser runtime) AsyncLocalStorage: getStore() found no store while a run() is still in progress. " +
+      "If this code runs inside that run(), Node would return its store: the page follows await chains only, " +
+      "not timers, event callbacks or .then() chains. Run the example with Node if a test depends on it.\n",
+  );
 }
 
 function runInContext<R>(context: Context, work: () => R): R {

@@ -12,6 +12,49 @@ import { holdHandle, post } from "./host.ts";
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
+// The reason phrases node:http sends, which clients see as statusText (an app's Response has "").
+const REASONS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
+  301: "Moved Permanently",
+  302: "Found",
+  303: "See Other",
+  304: "Not Modified",
+  307: "Temporary Redirect",
+  308: "Permanent Redirect",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  409: "Conflict",
+  410: "Gone",
+  412: "Precondition Failed",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+/** The response as a client of node:http sees it: with the standard reason phrase when the app set none. */
+function asReceived(response: Response): Response {
+  if (response.statusText !== "" || !(response.status in REASONS)) return response;
+  return new Response(NULL_BODY.has(response.status) ? null : response.body, {
+    status: response.status,
+    statusText: REASONS[response.status],
+    headers: response.headers,
+  });
+}
+
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[::]"]);
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const servers = new Map<number, VirtualServer>();
@@ -190,7 +233,7 @@ async function fetchOnce(request: Request): Promise<Response> {
   const release = holdHandle();
   try {
     const local = servers.get(port);
-    if (local) return await local.dispatch(request);
+    if (local) return asReceived(await local.dispatch(request));
     const wire = await toWire(request);
     const answer = await call<{ response?: WireResponse; refused?: boolean; error?: string }>((id) =>
       post({ type: "remote-fetch", id, port, request: wire }, wire.body ? [wire.body] : []),
@@ -226,7 +269,7 @@ async function answer(id: number, port: number, wire: WireRequest): Promise<void
   const server = servers.get(port);
   if (!server) return post({ type: "response", id, refused: true });
   try {
-    const response = await responseToWire(await server.dispatch(fromWire(wire)));
+    const response = await responseToWire(asReceived(await server.dispatch(fromWire(wire))));
     post({ type: "response", id, response }, [response.body]);
   } catch (error) {
     post({ type: "response", id, error: String(error) });

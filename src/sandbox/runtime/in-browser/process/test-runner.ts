@@ -146,7 +146,16 @@ function ancestors(group: Group): Group[] {
 interface Outcome {
   readonly status: "pass" | "fail" | "cancelled" | "skip" | "todo";
   readonly error?: unknown;
+  /** The skip/todo message Node prints after `#` (SKIP/TODO when none was given). */
+  readonly message?: string;
 }
+
+/** The message of a skip/todo option: a string as given, SKIP/TODO for `true`. */
+function directiveOf(value: unknown, fallback: "SKIP" | "TODO"): string {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}
+
+const SUBTESTS_FAILED = /^\d+ subtests? failed$/;
 
 /** The `t` every test function receives. */
 class TestContext {
@@ -157,8 +166,9 @@ class TestContext {
   readonly #controller = new AbortController();
   readonly name: string;
   readonly fullName: string;
-  skipped = false;
-  todoed = false;
+  /** Set by t.skip()/t.todo(): undefined, or the message (true when none was given). */
+  skipped: string | true | undefined;
+  todoed: string | true | undefined;
 
   constructor(name: string, group: Group, depth: number) {
     this.name = name;
@@ -180,11 +190,11 @@ class TestContext {
   diagnostic(message: string): void {
     write("stdout", `${indent(this.#depth + 1)}ℹ ${message}\n`);
   }
-  skip(): void {
-    this.skipped = true;
+  skip(message?: string): void {
+    this.skipped = message ?? true;
   }
-  todo(): void {
-    this.todoed = true;
+  todo(message?: string): void {
+    this.todoed = message ?? true;
   }
   plan(): void {}
   runOnly(): void {}
@@ -231,15 +241,15 @@ const headersPrinted = new WeakSet<object>();
 
 function report(node: Node, outcome: Outcome, ms: number): void {
   const pad = indent(node.depth);
-  const symbol = { pass: "✔", fail: "✖", cancelled: "✖", skip: "﹣", todo: outcome.error ? "✖" : "✔" }[outcome.status];
-  const directive = outcome.status === "skip" ? " # SKIP" : outcome.status === "todo" ? " # TODO" : "";
-  const line = `${pad}${symbol} ${node.name} (${round(ms)})${directive}\n`;
-  write("stdout", line);
-  if (outcome.status === "fail" || outcome.status === "cancelled") {
-    failures.push(
-      `test at ${node.location}\n${symbol} ${node.name} (${round(ms)})\n${describeError(outcome.error, 1)}`,
-    );
-  }
+  const failingTodo = outcome.status === "todo" && outcome.error !== undefined;
+  const symbol = { pass: "✔", fail: "✖", cancelled: "✖", skip: "﹣", todo: failingTodo ? "⚠" : "✔" }[outcome.status];
+  const directive = outcome.status === "skip" || outcome.status === "todo" ? ` # ${outcome.message}` : "";
+  const line = `${symbol} ${node.name} (${round(ms)})${directive}`;
+  write("stdout", `${pad}${line}\n`);
+  // As in Node: a parent failing only because a subtest failed is not listed again.
+  const listed = outcome.status === "fail" || outcome.status === "cancelled" || failingTodo;
+  if (listed && !(typeof outcome.error === "string" && SUBTESTS_FAILED.test(outcome.error)))
+    failures.push(`test at ${node.location}\n${line}\n${describeError(outcome.error, 1)}`);
 }
 
 /** Runs one test or suite with its hooks; prints its line; counts it. */
@@ -253,14 +263,13 @@ async function runNode(node: Node): Promise<Outcome> {
   const todo = node.options.todo;
   if (skip !== undefined && skip !== false) {
     counts.skipped += 1;
-    report(node, { status: "skip" }, performance.now() - started);
-    return { status: "skip" };
+    const outcome: Outcome = { status: "skip", message: directiveOf(skip, "SKIP") };
+    report(node, outcome, performance.now() - started);
+    return outcome;
   }
-  if (!node.fn) {
-    counts.todo += 1;
-    report(node, { status: "todo" }, performance.now() - started);
-    return { status: "todo" };
-  }
+  // A test without a function is a todo that still runs its hooks, as in Node.
+  const fn: Fn = node.fn ?? (() => undefined);
+  const todoOption = node.fn ? todo : (todo ?? true);
   const group: Group = { children: [], hooks: new Hooks(), parentGroup: node.parent };
   const context = new TestContext(node.name, group, node.depth);
   headerTracker.set(context, node);
@@ -268,7 +277,7 @@ async function runNode(node: Node): Promise<Outcome> {
   const timeout = node.options.timeout ?? defaultTimeout;
   try {
     for (const chain of parentChain) for (const hook of chain.hooks.beforeEach) await invoke(hook, context, 2, timeout);
-    await withCurrent(context, () => invoke(node.fn!, context, 2, timeout));
+    await withCurrent(context, () => invoke(fn, context, 2, timeout));
     const { subtestFailures } = await context.finish();
     if (subtestFailures > 0) {
       outcome = { status: "fail", error: `${subtestFailures} subtest${subtestFailures === 1 ? "" : "s"} failed` };
@@ -284,8 +293,10 @@ async function runNode(node: Node): Promise<Outcome> {
   } catch (error) {
     if (outcome.status === "pass") outcome = { status: "fail", error };
   }
-  if (context.skipped && outcome.status === "pass") outcome = { status: "skip" };
-  if ((todo !== undefined && todo !== false) || context.todoed) outcome = { status: "todo", error: outcome.error };
+  if (context.skipped !== undefined && outcome.status === "pass")
+    outcome = { status: "skip", message: directiveOf(context.skipped, "SKIP") };
+  if ((todoOption !== undefined && todoOption !== false) || context.todoed !== undefined)
+    outcome = { status: "todo", error: outcome.error, message: directiveOf(context.todoed ?? todoOption, "TODO") };
   counts[
     { pass: "pass", fail: "fail", cancelled: "cancelled", skip: "skipped", todo: "todo" }[
       outcome.status
@@ -320,26 +331,27 @@ function printHeaderFor(context: TestContext | undefined): void {
 async function runSuite(node: Node, started: number): Promise<Outcome> {
   counts.suites += 1;
   const group = suiteGroups.get(node)!;
-  write("stdout", `${indent(node.depth)}▶ ${node.name}\n`);
+  const pad = indent(node.depth);
+  if (node.options.skip !== undefined && node.options.skip !== false) {
+    // Node reports a skipped suite as one line and neither runs nor counts its tests.
+    write(
+      "stdout",
+      `${pad}﹣ ${node.name} (${round(performance.now() - started)}) # ${directiveOf(node.options.skip, "SKIP")}\n`,
+    );
+    return { status: "skip" };
+  }
+  write("stdout", `${pad}▶ ${node.name}\n`);
   let outcome: Outcome = { status: "pass" };
-  const skip = node.options.skip !== undefined && node.options.skip !== false;
   try {
     await suiteReady.get(node);
-    if (skip) {
-      const tests = group.children.filter((child) => child.kind === "test").length;
-      counts.tests += tests;
-      counts.skipped += tests;
-      outcome = { status: "skip" };
-    } else {
-      for (const hook of group.hooks.before) await invoke(hook, undefined, 1, node.options.timeout ?? defaultTimeout);
-      let failed = 0;
-      for (const child of group.children) {
-        const result = await runNode(child);
-        if (result.status === "fail" || result.status === "cancelled") failed += 1;
-      }
-      for (const hook of group.hooks.after) await invoke(hook, undefined, 1, node.options.timeout ?? defaultTimeout);
-      if (failed > 0) outcome = { status: "fail", error: `${failed} subtest${failed === 1 ? "" : "s"} failed` };
+    for (const hook of group.hooks.before) await invoke(hook, undefined, 1, node.options.timeout ?? defaultTimeout);
+    let failed = 0;
+    for (const child of group.children) {
+      const result = await runNode(child);
+      if (result.status === "fail" || result.status === "cancelled") failed += 1;
     }
+    for (const hook of group.hooks.after) await invoke(hook, undefined, 1, node.options.timeout ?? defaultTimeout);
+    if (failed > 0) outcome = { status: "fail", error: `${failed} subtest${failed === 1 ? "" : "s"} failed` };
   } catch (error) {
     // A failing before/after hook (or describe body) fails the suite and every test it did not run.
     const tests = group.children.filter((child) => child.kind === "test").length;
@@ -347,11 +359,10 @@ async function runSuite(node: Node, started: number): Promise<Outcome> {
     counts.fail += tests;
     outcome = { status: "fail", error };
   }
-  const pad = indent(node.depth);
   const ms = performance.now() - started;
-  const symbol = outcome.status === "fail" ? "✖" : outcome.status === "skip" ? "﹣" : "✔";
-  write("stdout", `${pad}${symbol} ${node.name} (${round(ms)})${outcome.status === "skip" ? " # SKIP" : ""}\n`);
-  if (outcome.status === "fail" && !(typeof outcome.error === "string" && /subtests? failed$/.test(outcome.error))) {
+  const symbol = outcome.status === "fail" ? "✖" : "✔";
+  write("stdout", `${pad}${symbol} ${node.name} (${round(ms)})\n`);
+  if (outcome.status === "fail" && !(typeof outcome.error === "string" && SUBTESTS_FAILED.test(outcome.error))) {
     failures.push(`test at ${node.location}\n✖ ${node.name} (${round(ms)})\n${describeError(outcome.error, 1)}`);
   }
   return outcome;

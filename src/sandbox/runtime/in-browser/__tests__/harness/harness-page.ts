@@ -49,6 +49,18 @@ const harness = {
     return { status: response.status, body: await response.text() };
   },
   kill: (id: string) => processes.get(id)!.kill(),
+  /** How a Run fails with the runtime's files at `baseUrl` (missing or broken): the error's name and reason. */
+  async failedRun(baseUrl: string, files: FileMap) {
+    const broken = createInBrowserRuntime({ baseUrl });
+    await broken.mount("probe", files);
+    try {
+      await broken.spawn("probe", { kind: "test" }, { onOutput: () => undefined });
+      return { name: "none", reason: "", message: "" };
+    } catch (error) {
+      const { name, message } = error as Error;
+      return { name, message, reason: (error as { reason?: string }).reason ?? "" };
+    }
+  },
   teardown: () => runtime.teardown(),
 };
 

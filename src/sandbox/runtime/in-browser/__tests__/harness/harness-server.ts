@@ -16,6 +16,9 @@ const HEADERS = {
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-embedder-policy": "require-corp",
   "cross-origin-resource-policy": "same-origin",
+  // As strict as the site's: same-origin and blob: scripts and workers, WASM but no eval.
+  "content-security-policy":
+    "default-src 'self'; script-src 'self' blob: 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self' blob:; style-src 'self' 'unsafe-inline'",
 };
 const TYPES: Record<string, string> = {
   ".js": "text/javascript",
@@ -39,8 +42,9 @@ export async function startHarnessServer(runtimeDir: string, port = 0): Promise<
   const script = bundle.outputFiles[0]!.contents;
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://harness").pathname);
-    const send = (status: number, type: string, body: string | Uint8Array) =>
-      response.writeHead(status, { ...HEADERS, "content-type": type, "cache-control": "no-cache" }).end(body);
+    // The runtime's files are cacheable, as on a static host: Chromium then reuses compiled WASM (PGlite).
+    const send = (status: number, type: string, body: string | Uint8Array, cache = "no-cache") =>
+      response.writeHead(status, { ...HEADERS, "content-type": type, "cache-control": cache }).end(body);
     if (path === "/")
       return send(
         200,
@@ -48,12 +52,31 @@ export async function startHarnessServer(runtimeDir: string, port = 0): Promise<
         '<!doctype html><title>In-browser runtime harness</title><script type="module" src="/harness.js"></script>',
       );
     if (path === "/harness.js") return send(200, "text/javascript", script);
+    // A build whose workers are missing, for the failure tests.
+    if (path === "/_broken/manifest.json")
+      return send(
+        200,
+        "application/json",
+        JSON.stringify({
+          version: 1,
+          processWorker: "gone.js",
+          stripperWorker: "gone.js",
+          modules: {},
+          serverDrivers: {},
+        }),
+      );
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
     if (path.startsWith("/_runtime/")) {
       const file = normalize(join(runtimeDir, path.slice("/_runtime/".length)));
       if (!file.startsWith(runtimeDir)) return send(404, "text/plain", "not found");
       readFile(file).then(
-        (body) => send(200, TYPES[extname(file)] ?? "application/octet-stream", body),
+        (body) =>
+          send(
+            200,
+            TYPES[extname(file)] ?? "application/octet-stream",
+            body,
+            path.endsWith("manifest.json") ? "no-cache" : "max-age=3600",
+          ),
         () => send(404, "text/plain", "not found"),
       );
       return;
