@@ -35,6 +35,8 @@ import type {
 export interface InBrowserRuntimeOptions {
   /** Where the build put the runtime (dist/_runtime/), as a URL; default `/_runtime/` on the page's origin. */
   readonly baseUrl?: string;
+  /** Where the preview Service Worker serves a port: `<previewBase><port>/`; default `/preview/` on the page's origin. */
+  readonly previewBase?: string;
   /** Time between SIGTERM and terminating the worker when a process is stopped. */
   readonly killGraceMs?: number;
   /** Wall-clock limit of a test run or a program that never listens. */
@@ -147,6 +149,7 @@ export async function fetchFromService(port: number, request: Request): Promise<
 
 export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): InBrowserRuntime {
   const baseUrl = new URL(options.baseUrl ?? "/_runtime/", globalThis.location?.href).href;
+  const previewBase = new URL(options.previewBase ?? "/preview/", globalThis.location?.href).href;
   const killGraceMs = options.killGraceMs ?? 2_000;
   const runTimeoutMs = options.runTimeoutMs ?? 180_000;
   const listenTimeoutMs = options.listenTimeoutMs ?? 60_000;
@@ -504,7 +507,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         clearTimeout(runTimer);
         ready({
           port: listeningPort,
-          url: new URL(`/preview/${listeningPort}/`, globalThis.location?.href).href,
+          url: new URL(`${listeningPort}/`, previewBase).href,
           request: async (request: ServiceRequest) => {
             if (ended) throw new ServiceNotRunningError();
             return serviceRequest(listeningPort, request);
