@@ -417,8 +417,24 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
 
     if (flags.includes("--test")) {
       // node --test: one process per test file, files matched over the example's paths, totals at the end.
-      const timeoutFlag = flags.find((flag) => flag.startsWith("--test-timeout="));
-      const testTimeoutMs = timeoutFlag ? Number(timeoutFlag.slice("--test-timeout=".length)) : Infinity;
+      const valueOf = (name: string) => flags.find((flag) => flag.startsWith(`${name}=`))?.slice(name.length + 1);
+      const timeoutFlag = valueOf("--test-timeout");
+      const testTimeoutMs = timeoutFlag ? Number(timeoutFlag) : Infinity;
+      const concurrencyFlag = Number(valueOf("--test-concurrency"));
+      const fileConcurrency =
+        Number.isInteger(concurrencyFlag) && concurrencyFlag > 0 ? concurrencyFlag : testConcurrency;
+      // Say so rather than run a different selection of tests than Node would.
+      const ignored = flags.filter(
+        (flag) =>
+          flag.startsWith("--test-") &&
+          !/^--test-(?:timeout|concurrency)=/.test(flag) &&
+          flag !== "--test-reporter=spec",
+      );
+      if (ignored.length > 0)
+        output({
+          stream: "stderr",
+          text: `(in-browser runtime) ignoring ${ignored.join(" ")}: only --test-timeout and --test-concurrency are supported here.\n`,
+        });
       const paths = [...files.keys()].sort();
       const testFiles = [
         ...new Set(
@@ -458,7 +474,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         }
       };
       const queue = [...testFiles];
-      const workers = Array.from({ length: Math.min(testConcurrency, queue.length) }, async () => {
+      const workers = Array.from({ length: Math.min(fileConcurrency, queue.length) }, async () => {
         while (queue.length > 0 && !cancelled) await runFile(queue.shift()!);
       });
       void Promise.all(workers).then(() => {
