@@ -35,6 +35,8 @@ import type {
 export interface InBrowserRuntimeOptions {
   /** Where the build put the runtime (dist/_runtime/), as a URL; default `/_runtime/` on the page's origin. */
   readonly baseUrl?: string;
+  /** Where the preview Service Worker serves a port: `<previewBase><port>/`; default `/preview/` on the page's origin. */
+  readonly previewBase?: string;
   /** Time between SIGTERM and terminating the worker when a process is stopped. */
   readonly killGraceMs?: number;
   /** Wall-clock limit of a test run or a program that never listens. */
@@ -147,6 +149,7 @@ export async function fetchFromService(port: number, request: Request): Promise<
 
 export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): InBrowserRuntime {
   const baseUrl = new URL(options.baseUrl ?? "/_runtime/", globalThis.location?.href).href;
+  const previewBase = new URL(options.previewBase ?? "/preview/", globalThis.location?.href).href;
   const killGraceMs = options.killGraceMs ?? 2_000;
   const runTimeoutMs = options.runTimeoutMs ?? 180_000;
   const listenTimeoutMs = options.listenTimeoutMs ?? 60_000;
@@ -414,8 +417,24 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
 
     if (flags.includes("--test")) {
       // node --test: one process per test file, files matched over the example's paths, totals at the end.
-      const timeoutFlag = flags.find((flag) => flag.startsWith("--test-timeout="));
-      const testTimeoutMs = timeoutFlag ? Number(timeoutFlag.slice("--test-timeout=".length)) : Infinity;
+      const valueOf = (name: string) => flags.find((flag) => flag.startsWith(`${name}=`))?.slice(name.length + 1);
+      const timeoutFlag = valueOf("--test-timeout");
+      const testTimeoutMs = timeoutFlag ? Number(timeoutFlag) : Infinity;
+      const concurrencyFlag = Number(valueOf("--test-concurrency"));
+      const fileConcurrency =
+        Number.isInteger(concurrencyFlag) && concurrencyFlag > 0 ? concurrencyFlag : testConcurrency;
+      // Say so rather than run a different selection of tests than Node would.
+      const ignored = flags.filter(
+        (flag) =>
+          flag.startsWith("--test-") &&
+          !/^--test-(?:timeout|concurrency)=/.test(flag) &&
+          flag !== "--test-reporter=spec",
+      );
+      if (ignored.length > 0)
+        output({
+          stream: "stderr",
+          text: `(in-browser runtime) ignoring ${ignored.join(" ")}: only --test-timeout and --test-concurrency are supported here.\n`,
+        });
       const paths = [...files.keys()].sort();
       const testFiles = [
         ...new Set(
@@ -455,7 +474,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         }
       };
       const queue = [...testFiles];
-      const workers = Array.from({ length: Math.min(testConcurrency, queue.length) }, async () => {
+      const workers = Array.from({ length: Math.min(fileConcurrency, queue.length) }, async () => {
         while (queue.length > 0 && !cancelled) await runFile(queue.shift()!);
       });
       void Promise.all(workers).then(() => {
@@ -504,7 +523,7 @@ export function createInBrowserRuntime(options: InBrowserRuntimeOptions = {}): I
         clearTimeout(runTimer);
         ready({
           port: listeningPort,
-          url: new URL(`/preview/${listeningPort}/`, globalThis.location?.href).href,
+          url: new URL(`${listeningPort}/`, previewBase).href,
           request: async (request: ServiceRequest) => {
             if (ended) throw new ServiceNotRunningError();
             return serviceRequest(listeningPort, request);
