@@ -18,15 +18,17 @@ const staticHost = async () =>
 /** The in-browser runtime's module, faked: records that it was loaded. */
 function fakeInBrowser() {
   const loaded: FakeRuntime[] = [];
+  const options: unknown[] = [];
   const load = async (): Promise<InBrowserModule> => ({
-    createInBrowserRuntime: () => {
+    createInBrowserRuntime: (given) => {
       const runtime = new FakeRuntime("browser");
       loaded.push(runtime);
+      options.push(given);
       return runtime;
     },
     fetchFromService: async () => new Response("ok"),
   });
-  return { load, loaded };
+  return { load, loaded, options };
 }
 
 async function choose(page: Partial<DetectOptions>) {
@@ -89,6 +91,8 @@ describe("the runtime a sandbox starts with", () => {
     const runtime = await runtimes.find((r) => r.kind === "browser")?.connect();
     expect(runtime?.kind).toBe("browser");
     expect(inBrowser.loaded).toHaveLength(1);
+    // Its files and its previews under the site's base path.
+    expect(inBrowser.options).toEqual([{ baseUrl: "/_runtime/", previewBase: "/preview/" }]);
     // Tests are passed straight through; only `npm start` involves the preview.
     const run = await runtime?.spawn("orders", { kind: "test" }, { onOutput: () => undefined });
     expect(run).toBeInstanceOf(FakeProcess);

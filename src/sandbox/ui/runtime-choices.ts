@@ -1,13 +1,19 @@
 /** The runtimes this page offers (from the runtime detector), as options the reader can pick between. */
 import { detectRuntimes } from "../runtime/detect.ts";
 import type { Runtime } from "../runtime/port.ts";
-import { createPreviewRelay, type FetchFromService, type PreviewRelay } from "../preview/preview-relay.ts";
+import {
+  createPreviewRelay,
+  previewLocations,
+  type FetchFromService,
+  type PreviewRelay,
+} from "../preview/preview-relay.ts";
 import { withPreview } from "../preview/with-preview.ts";
 import type { RuntimeOption } from "./runtime-options.ts";
 
 /** What the in-browser runtime's module gives the page (src/sandbox/runtime/in-browser/). */
 export interface InBrowserModule {
-  createInBrowserRuntime(): Runtime;
+  /** `baseUrl`: where the build put the runtime's files; `previewBase`: where the preview worker serves ports. */
+  createInBrowserRuntime(options?: { baseUrl?: string; previewBase?: string }): Runtime;
   fetchFromService: FetchFromService;
 }
 
@@ -40,7 +46,12 @@ export async function detectRuntimeOptions(options: RuntimeChoiceOptions = {}): 
               base,
               container: options.serviceWorkers ?? currentServiceWorkers(),
             });
-            return withPreview(module.createInBrowserRuntime(), pageRelay, base);
+            const root = base.endsWith("/") ? base : `${base}/`;
+            const runtime = module.createInBrowserRuntime({
+              baseUrl: `${root}_runtime/`,
+              previewBase: previewLocations(base).scope,
+            });
+            return withPreview(runtime, pageRelay, base);
           },
         }
       : {}),
