@@ -5,6 +5,7 @@ import starlight from "@astrojs/starlight";
 import { mermaidDiagrams } from "./src/diagrams/integration.ts";
 import { localRunnerIntegration } from "./src/runner/astro-integration.ts";
 import { webContainerSnapshotsIntegration } from "./src/sandbox/runtime/dependency-snapshots.integration.ts";
+import { inBrowserRuntimeIntegration } from "./src/sandbox/runtime/in-browser/build/integration.ts";
 import { guideHeaders } from "./src/server/isolation-headers.ts";
 import { linksValidatorForTopLevelContent } from "./src/site/links-validator.ts";
 import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
@@ -45,5 +46,6 @@ export default defineConfig({
     markdownAccessibility(),
     localRunnerIntegration(),
     webContainerSnapshotsIntegration(),
+    inBrowserRuntimeIntegration(),
   ],
 });

@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { benchLocalRunnerTestRun } from "../../src/runner/bench.ts";
 import { benchDiagrams } from "./diagrams.bench.ts";
+import { benchInBrowserRuntime } from "./in-browser.bench.ts";
 import { benchFirstLoadJavaScript, benchLighthouse } from "./lighthouse.bench.ts";
 import { benchSandboxJavaScript } from "./sandbox.bench.ts";
 import { startGuide, type BenchContext, type BenchRow } from "./context.ts";
@@ -22,6 +23,7 @@ const benches: Array<readonly [string, Bench]> = [
   ["diagrams and navigator", benchDiagrams],
   ["sandbox: JavaScript before and after Open sandbox", benchSandboxJavaScript],
   ["local runner: time to a test summary", benchRunner],
+  ["in-browser runtime: bytes and time of Run tests, static host", benchInBrowserRuntime],
 ];
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));

@@ -436,7 +436,7 @@ test.describe("one sandbox in depth", () => {
     await expect(editorOf(sandbox)).toContainText("// still editable");
   });
 
-  test("without the local runner, WebContainer is picked, and the local runner's absence is explained with the switch back", async ({
+  test("without the local runner, the in-browser runtime is picked, and the local runner's absence is explained with the switch back", async ({
     page,
   }) => {
     await page.route("**/__runner/handshake", (route) =>
@@ -445,14 +445,15 @@ test.describe("one sandbox in depth", () => {
     await page.goto(pagePath);
     const sandbox = await openSandbox(page, example);
     const picker = sandbox.getByRole("combobox", { name: "Runtime" });
-    await expect(picker).toHaveValue("webcontainer");
+    await expect(picker).toHaveValue("browser");
     await expect(picker.locator("option[value=local]")).toHaveText("Local runner (this machine) (unavailable)");
+    await expect(picker.locator("option[value=webcontainer]")).toHaveText("Full Node in the browser (StackBlitz)");
     await picker.selectOption("local");
     const problem = sandbox.getByRole("alert");
     await expect(problem).toContainText("Local runner (this machine) cannot run this example");
     await expect(problem).toContainText("npm start");
-    await problem.getByRole("button", { name: "Use WebContainer (in this browser)" }).click();
-    await expect(picker).toHaveValue("webcontainer");
+    await problem.getByRole("button", { name: "Use In-browser runtime (this page)" }).click();
+    await expect(picker).toHaveValue("browser");
     await expect(sandbox.locator(".fg-problem")).toBeEmpty();
   });
 
@@ -464,6 +465,8 @@ test.describe("one sandbox in depth", () => {
     );
     // Offline as far as WebContainer can tell: it would load its runtime from StackBlitz.
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "onLine", { get: () => false }));
+    // And no Web Workers, which the in-browser runtime needs.
+    await page.addInitScript(() => Object.defineProperty(window, "Worker", { value: undefined }));
     await page.goto(pagePath);
     const sandbox = await openSandbox(page, example);
     await editorOf(sandbox).click();
@@ -475,6 +478,8 @@ test.describe("one sandbox in depth", () => {
     await expect(problem.locator("pre")).toHaveText("npm install\nnpm start");
     await sandbox.getByRole("combobox", { name: "Runtime" }).selectOption("webcontainer");
     await expect(problem).toContainText("you appear to be offline");
+    await sandbox.getByRole("combobox", { name: "Runtime" }).selectOption("browser");
+    await expect(problem).toContainText("lacks Web Workers or WebAssembly");
     await expect(editorOf(sandbox)).toContainText("// typed before the failure");
   });
 

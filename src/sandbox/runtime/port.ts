@@ -1,6 +1,6 @@
 /**
  * The runtime port: the one interface the sandbox UI uses to run an example,
- * whichever runtime (local runner or WebContainer) is behind it.
+ * whichever runtime (local runner, in-browser runtime or WebContainer) is behind it.
  */
 
 /** Example files keyed by POSIX path relative to the example root, e.g. `src/main.ts`. */
@@ -67,7 +67,7 @@ export interface SpawnOptions {
   readonly onOutput: (chunk: OutputChunk) => void;
 }
 
-export type RuntimeKind = "local" | "webcontainer";
+export type RuntimeKind = "local" | "browser" | "webcontainer";
 
 /** Why a runtime cannot be used, in terms the UI can explain to the reader. */
 export type UnavailableReason =

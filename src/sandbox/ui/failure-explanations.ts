@@ -33,7 +33,11 @@ export function explainUnavailable(
   others: readonly RuntimeOption[],
 ): Explanation {
   const label = runtimeLabels[option.kind];
-  const why = `${label} cannot run this example: ${reasonTexts[reason]}.`;
+  const text =
+    option.kind === "browser" && reason === "unsupported-browser"
+      ? "this browser lacks Web Workers or WebAssembly, which it needs"
+      : reasonTexts[reason];
+  const why = `${label} cannot run this example: ${text}.`;
   const detail = message && !why.includes(message) ? `${why} (${message})` : why;
   const alternative = others.find((other) => other.kind !== option.kind && other.availability.available);
   if (alternative) {
@@ -69,6 +73,10 @@ export function describeTestExit(
   }
   if (summary?.tests === 0) {
     return "No tests ran: the test command found no test files (it looks for tests/**/*.test.ts).";
+  }
+  if (summary && summary.failed === 0 && exit.code !== 0) {
+    // node:test counts a test cancelled at --test-timeout (or by a failing hook) apart from "fail", yet exits 1.
+    return `Tests failed: none is counted as failed, but the run exited with code ${exit.code ?? exit.signal ?? "unknown"} (${summary.passed} of ${summary.tests} passed); a test or hook was likely cancelled at its time limit. The terminal shows which.`;
   }
   if (summary) {
     return summary.failed === 0

@@ -20,7 +20,14 @@ export interface OpenSandboxOptions {
 /** Opens the sandbox for `example` inside `mount` and moves focus to it. */
 export async function openSandbox(options: OpenSandboxOptions): Promise<void> {
   addStylesOnce();
-  const [bundle, runtimes] = await Promise.all([fetchBundle(options.example), detectRuntimeOptions()]);
+  const [bundle, runtimes] = await Promise.all([
+    fetchBundle(options.example),
+    detectRuntimeOptions({
+      // Its own chunk, imported on the first Run in that runtime, not with the sandbox.
+      loadInBrowser: () => import("../runtime/in-browser/index.ts"),
+      base: import.meta.env.BASE_URL,
+    }),
+  ]);
   const savedEdits = openSavedEdits(bundle.name, () => window.localStorage);
   const session = createSandboxSession({ example: bundle.name, originals: bundle.files, savedEdits, runtimes });
   const root = mountSandboxView(options.mount, {

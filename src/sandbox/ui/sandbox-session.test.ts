@@ -72,6 +72,22 @@ describe("running tests", () => {
     expect(statuses().at(-1)).toBe("Tests failed: 1 failed, 2 passed. The failures are in the terminal.");
   });
 
+  it("does not call a run with cancelled tests passed: node:test counts them apart from fail, but exits 1", async () => {
+    const { runtime, session, events } = setup();
+    const done = session.runTests();
+    await settle();
+    runtime.processes[0]?.print(
+      "✖ migrations\n  'test timed out after 10000ms'\nℹ tests 5\nℹ pass 3\nℹ fail 0\nℹ cancelled 2\n",
+    );
+    runtime.processes[0]?.end({ code: 1 });
+    await done;
+    const last = events.filter((event) => event.type === "status").at(-1);
+    expect(last).toMatchObject({ tone: "error" });
+    expect(last?.type === "status" && last.message).toMatch(
+      /^Tests failed: none is counted as failed, but the run exited with code 1 \(3 of 5 passed\)/,
+    );
+  });
+
   it("says a run that ended before any summary failed, pointing at the output (a syntax error)", async () => {
     const { runtime, session, statuses, output } = setup();
     const done = session.runTests();
@@ -152,6 +168,21 @@ describe("the service", () => {
     const after = await session.send({ method: "GET", path: "/health/live" });
     expect(after.kind).toBe("not-running");
     expect(after.kind === "not-running" && after.message).toMatch(/not sent: the service is stopped/);
+  });
+
+  it("offers the preview URL only while an in-browser runtime's service listens (the local runner's proxy needs its secret)", async () => {
+    for (const kind of ["browser", "local"] as const) {
+      const runtime = new FakeRuntime(kind);
+      const { session } = setup({ runtimes: [option(runtime, kind)] });
+      const started = session.startService();
+      await settle();
+      expect(session.activity().preview).toBeUndefined();
+      runtime.processes[0]?.listen(3000, () => ({ status: 200, statusText: "OK", headers: [], body: "" }));
+      await started;
+      expect(session.activity().preview, kind).toBe(kind === "browser" ? "/__runner/proxy/3000/" : undefined);
+      await session.stop();
+      expect(session.activity().preview).toBeUndefined();
+    }
   });
 
   it("reports a service that does not listen within the time limit, and Stop still ends it", async () => {

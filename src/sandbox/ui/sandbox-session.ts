@@ -38,6 +38,8 @@ export interface Activity {
   readonly testing: boolean;
   readonly service: ServiceState;
   readonly busy: boolean;
+  /** Where an iframe or a new tab shows the listening service, when the runtime serves it on the site's origin. */
+  readonly preview: string | undefined;
 }
 
 /** The outcome of sending a request from the request panel. */
@@ -105,6 +107,8 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     testing: testRun !== undefined,
     service: service?.state ?? "stopped",
     busy: connecting,
+    // Only the in-browser runtime's preview opens without credentials (the local runner's proxy needs its secret).
+    preview: chosen?.kind === "browser" && service?.state === "listening" ? service.ready?.url : undefined,
   });
   const announceActivity = () => emit({ type: "activity", activity: activity() });
   const modifiedSet = () => new Set(Object.keys(files).filter((path) => files[path] !== originals[path]));

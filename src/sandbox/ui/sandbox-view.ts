@@ -14,7 +14,7 @@ import { createFileTree } from "./file-tree.ts";
 import { createFullWindowToggle } from "./full-window.ts";
 import { createOutputTerminal } from "./output-terminal.ts";
 import { createRequestPanel } from "./request-panel.ts";
-import { runtimeLabels } from "./runtime-options.ts";
+import { runtimeAbilities, runtimeLabels } from "./runtime-options.ts";
 import type { Activity, SandboxSession, Tone } from "./sandbox-session.ts";
 import { stackBlitzForm } from "./stackblitz-project.ts";
 
@@ -48,7 +48,22 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     { id: `${id}-runtime`, class: "fg-input" },
     ...session.runtimes.map((option) => h("option", { value: option.kind }, runtimeLabels[option.kind])),
   );
+  // The picker's options, one line each on what they can and cannot do.
+  const runtimeAbout = h(
+    "details",
+    { class: "fg-runtimes" },
+    h("summary", {}, "What each runtime can do"),
+    h(
+      "ul",
+      {},
+      ...session.runtimes.map((option) =>
+        h("li", {}, h("strong", {}, runtimeLabels[option.kind]), `: ${runtimeAbilities[option.kind]}`),
+      ),
+    ),
+  );
   const status = h("p", { class: "fg-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  const previewLink = h("a", { target: "_blank", rel: "noopener" });
+  const preview = h("p", { class: "fg-preview", hidden: true }, "Preview: ", previewLink, " (opens in a new tab)");
   const problem = h("div", { class: "fg-problem", role: "alert" });
   const storageNotice = h("p", { class: "fg-notice", hidden: true });
 
@@ -95,7 +110,9 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
         fullWindow.button,
       ),
     ),
+    runtimeAbout,
     status,
+    preview,
     problem,
     storageNotice,
     h(
@@ -200,6 +217,11 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     runtimeSelect.value = activity.runtime ?? "";
     runtimeSelect.disabled = session.runtimes.length < 2 || activity.busy;
     root.dataset["service"] = activity.service;
+    preview.hidden = activity.preview === undefined;
+    if (activity.preview !== undefined && previewLink.getAttribute("href") !== activity.preview) {
+      previewLink.setAttribute("href", activity.preview);
+      previewLink.textContent = new URL(activity.preview, window.location.href).pathname;
+    }
   }
 
   session.subscribe((event) => {

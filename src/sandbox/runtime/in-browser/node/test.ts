@@ -1,0 +1,37 @@
+/**
+ * node:test for the in-browser runtime (implementation in process/test-runner.ts). Mocking,
+ * snapshots, coverage and --watch are not provided: using them says so.
+ */
+import { after, afterEach, before, beforeEach, describe, test } from "../process/test-runner.ts";
+
+const notProvided = (feature: string) =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error(`${feature} is not available in the in-browser runtime; run the example with Node to use it.`);
+      },
+    },
+  );
+
+export const it = test;
+export const suite = describe;
+export const mock = notProvided("node:test mock");
+export const snapshot = notProvided("node:test snapshot");
+export const run = (): never => {
+  throw new Error("run() from node:test is not available in the in-browser runtime: use npm test.");
+};
+export { after, afterEach, before, beforeEach, describe, test };
+export default Object.assign(test, {
+  test,
+  it,
+  describe,
+  suite,
+  before,
+  after,
+  beforeEach,
+  afterEach,
+  mock,
+  snapshot,
+  run,
+});
