@@ -251,7 +251,7 @@ export const problemTypes: readonly ProblemType[] = [
       "Something the request needs (the database, the cache, another service) is unreachable right now. Nothing was " +
       "stored; retry after the `Retry-After` header's seconds.",
     extensions: [],
-    raisedBy: ["repository-unit-of-work", "error-handling"],
+    raisedBy: ["repository-unit-of-work", "cache-aside", "error-handling"],
     exampleBody: {
       type: problemTypeUri("service-unavailable"),
       title: "Service unavailable",

@@ -1,6 +1,7 @@
 /**
- * The composition root: the one place that picks the adapters (an in-process LRU cache, an
- * in-memory catalogue with simulated latency), hands them to the use cases and starts the server.
+ * The composition root: the one place that picks the adapters (an in-process LRU cache, or Redis
+ * when REDIS_URL is set; an in-memory catalogue with simulated latency), hands them to the use
+ * cases and starts the server.
  */
 import { serve } from "@hono/node-server";
 import { realpathSync } from "node:fs";
@@ -8,7 +9,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { GetCacheStatsUseCase } from "./application/get-cache-stats.use-case.ts";
+import { FailOpenCache } from "./application/fail-open-cache.ts";
 import { GetProductUseCase } from "./application/get-product.use-case.ts";
+import type { Cache } from "./application/ports/cache.port.ts";
 import type { CachedProduct, ProductCacheTtls } from "./application/product-cache.ts";
 import { SingleFlight } from "./application/single-flight.ts";
 import { UpdateProductPriceUseCase } from "./application/update-product-price.use-case.ts";
@@ -22,7 +25,7 @@ import { createApp } from "./presentation/app.ts";
 export type RunningServer = {
   readonly port: number;
   readonly url: string;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  /** Stops accepting connections, lets in-flight requests finish, then closes the cache's connection. */
   readonly shutdown: () => Promise<void>;
 };
 
@@ -44,15 +47,34 @@ const DEFAULT_CACHE_SETTINGS: CacheSettings = {
   repositoryLatencyMs: 50,
 };
 
+/** The cache the settings ask for, and how to let go of it at shutdown. */
+type OpenCache = { readonly cache: Cache<CachedProduct>; readonly close: () => Promise<void> };
+
+async function openCache(settings: CacheSettings, redisUrl: string | undefined): Promise<OpenCache> {
+  if (redisUrl) {
+    // Loaded only when configured, so the in-process setup, and the in-browser sandbox, never load the driver.
+    const { connectRedis, RedisCache } = await import("./infrastructure/redis-cache.ts");
+    const { cachedProductSchema } = await import("./infrastructure/cached-product.schema.ts");
+    const client = await connectRedis(redisUrl);
+    return { cache: new RedisCache(client, cachedProductSchema), close: () => client.close() };
+  }
+  const cache = new InMemoryLruCache<CachedProduct>({ clock: new SystemClock(), maxEntries: settings.maxEntries });
+  return { cache, close: async () => undefined };
+}
+
 /** Wires the real adapters and listens on `port` (0 picks a free one). */
-export function startServer(options: {
+export async function startServer(options: {
   port: number;
   hostname?: string | undefined;
   cache?: CacheSettings;
+  /** A Redis server, e.g. redis://127.0.0.1:6379; without one, an in-process LRU cache. */
+  redisUrl?: string | undefined;
 }): Promise<RunningServer> {
   const settings = options.cache ?? DEFAULT_CACHE_SETTINGS;
   const products = new InMemoryProductRepository(seedProducts(), { latencyMs: settings.repositoryLatencyMs });
-  const cache = new InMemoryLruCache<CachedProduct>({ clock: new SystemClock(), maxEntries: settings.maxEntries });
+  const opened = await openCache(settings, options.redisUrl);
+  // A cache that cannot be reached behaves like an empty one: slower, never down.
+  const cache = new FailOpenCache(opened.cache, (event, error) => console.warn(event, (error as Error).message));
   // One SingleFlight shared by reads and writes, so a write can detach a read that is loading.
   const loads = new SingleFlight<CachedProduct>();
   let shuttingDown = false;
@@ -61,8 +83,8 @@ export function startServer(options: {
     getProduct: new GetProductUseCase({ products, cache, loads, ttls: settings.ttls }),
     updateProductPrice: new UpdateProductPriceUseCase({ products, cache, loads }),
     getCacheStats: new GetCacheStatsUseCase({ cache, loads }),
-    // An in-process cache is ready at once; a Redis adapter would ping here (and a cache that is down
-    // should make the service slower, not unready: reads can still go to the database).
+    // A cache that is down makes the service slower, not unready (reads still reach the repository),
+    // so readiness does not ping Redis.
     isReady: () => !shuttingDown,
     reportUnexpectedError: (error) => console.error("unexpected error:", error),
   });
@@ -72,13 +94,16 @@ export function startServer(options: {
       resolve({
         port: info.port,
         url: `http://localhost:${info.port}`,
-        shutdown: () => {
+        shutdown: async () => {
           shuttingDown = true; // /health/ready now answers 503, so a load balancer stops sending traffic
-          return closeGracefully(server as Server);
+          // HTTP first (in-flight requests may still use the cache), then the cache's connection.
+          await closeGracefully(server as Server);
+          await opened.close();
         },
       });
     });
-    server.once("error", reject);
+    // Not listening (the port is taken): let go of the cache's connection too, or it keeps the process alive.
+    server.once("error", (error) => void opened.close().finally(() => reject(error)));
   });
 }
 
@@ -112,6 +137,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     port: intFromEnv("PORT", 3000, 0, 65535),
     hostname: process.env.HOST || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
     cache: {
       ...DEFAULT_CACHE_SETTINGS,
       maxEntries: intFromEnv("CACHE_MAX_ENTRIES", DEFAULT_CACHE_SETTINGS.maxEntries, 1, 1_000_000),

@@ -1,6 +1,7 @@
 /**
  * The composition root: the one place that opens the database, picks the adapters, hands them to
  * the use cases and starts the HTTP server. Dependency injection by hand: no container, no magic.
+ * DATABASE_URL set: a Postgres server through node-postgres; unset: PGlite in this process.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { serve } from "@hono/node-server";
@@ -12,11 +13,12 @@ import { GetOrderUseCase } from "./application/get-order.use-case.ts";
 import { PlaceOrderUseCase } from "./application/place-order.use-case.ts";
 import { ProductQueriesUseCase } from "./application/product-queries.use-case.ts";
 import { insertProducts } from "./infrastructure/postgres/insert-products.ts";
-import { pingDatabase } from "./infrastructure/postgres/ping-database.ts";
+import { PGliteDatabase } from "./infrastructure/postgres/pglite-database.ts";
 import { PostgresOrderRepository } from "./infrastructure/postgres/postgres-order.repository.ts";
 import { PostgresProductRepository } from "./infrastructure/postgres/postgres-product.repository.ts";
 import { PostgresUnitOfWork } from "./infrastructure/postgres/postgres-unit-of-work.ts";
 import { runMigrations } from "./infrastructure/postgres/run-migrations.ts";
+import type { SqlDatabase } from "./infrastructure/postgres/sql-client.ts";
 import { seedProducts } from "./infrastructure/seed-products.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
@@ -29,21 +31,38 @@ export type RunningServer = {
   readonly shutdown: () => Promise<void>;
 };
 
-/** How to start: the port (0 picks a free one), and either an open database or where to keep one. */
+/** How to start: the port (0 picks a free one), and either an open database or where to find one. */
 export type ServerOptions = {
   readonly port: number;
   readonly hostname?: string | undefined;
-  /** A PGlite data directory; without one the database lives in memory and is gone at exit. */
+  /** A Postgres server, e.g. postgres://user:password@127.0.0.1:5432/shop; without one, PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** A PGlite data directory; without one (and without databaseUrl) the database lives in memory. */
   readonly dataDir?: string | undefined;
-  /** An already open PGlite (tests pass one to skip the seconds PGlite takes to start); it is closed on shutdown. */
-  readonly database?: PGlite | undefined;
+  /** An already open database (tests pass one to skip the seconds PGlite takes to start); it is closed on shutdown. */
+  readonly database?: SqlDatabase | undefined;
 };
+
+/** The database the options ask for. */
+async function openDatabase(options: ServerOptions): Promise<SqlDatabase> {
+  if (options.databaseUrl) {
+    // Loaded only when configured, so PGlite users, and the in-browser sandbox, never load the pg driver.
+    const { NodePostgresDatabase } = await import("./infrastructure/postgres/node-postgres-database.ts");
+    return NodePostgresDatabase.connect(options.databaseUrl);
+  }
+  return new PGliteDatabase(await PGlite.create(options.dataDir));
+}
 
 /** Opens and migrates the database, seeds the products, wires the adapters and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const db = options.database ?? (await PGlite.create(options.dataDir));
-  await runMigrations(db);
-  await insertProducts(db, seedProducts());
+  const db = options.database ?? (await openDatabase(options));
+  try {
+    await runMigrations(db);
+    await insertProducts(db, seedProducts());
+  } catch (error) {
+    await db.close(); // an open pool would keep the process alive after the error
+    throw error;
+  }
   let shuttingDown = false;
 
   const app = createApp({
@@ -53,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),
     productQueries: new ProductQueriesUseCase(new PostgresProductRepository(db)),
-    isReady: async () => !shuttingDown && (await pingDatabase(db)),
+    isReady: async () => !shuttingDown && (await db.ping()),
     reportUnexpectedError: (error) => console.error("unexpected error:", error),
   });
 
@@ -103,6 +122,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     port: portFromEnv(process.env.PORT),
     hostname: process.env.HOST || undefined,
+    databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.PGLITE_DATA_DIR || undefined,
   });
   console.log(`listening on ${server.url}`);

@@ -48,4 +48,17 @@ describe("files shared by every service example", () => {
     expect(new Set(versions).size, `${IMPORT_LEXER} versions: ${versions.join(", ")}`).toBe(1);
     expect(versions[0]).toBeDefined();
   });
+
+  // Not every example talks to a real server; those that do find it the same way (URL from the
+  // environment, skipped with the reason when unset, an error under CI=true).
+  it("tests/integration/real-server.ts is the same in every example that has one", () => {
+    const file = "tests/integration/real-server.ts";
+    const copies = serviceExamples
+      .filter((example) => existsSync(join(examplesDir, example, file)))
+      .map((example) => ({ example, text: readFileSync(join(examplesDir, example, file), "utf8") }));
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    const [reference] = copies;
+    const differing = copies.filter((copy) => copy.text !== reference?.text).map((copy) => copy.example);
+    expect(differing, `${file} differs from ${reference?.example}'s copy in`).toEqual([]);
+  });
 });

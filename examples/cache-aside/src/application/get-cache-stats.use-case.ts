@@ -9,7 +9,7 @@ export type CacheStats = {
   /** hits / (hits + misses), 0 before the first read. */
   readonly hitRatio: number;
   readonly size: number;
-  readonly maxEntries: number;
+  readonly maxEntries: number | null;
   readonly evictions: number;
   /** Repository loads actually run. */
   readonly loads: number;

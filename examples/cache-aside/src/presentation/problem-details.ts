@@ -1,4 +1,5 @@
 import { ConcurrencyConflictError } from "../application/ports/concurrency-errors.ts";
+import { InfrastructureError } from "../application/ports/infrastructure-errors.ts";
 import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
@@ -102,6 +103,15 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       instance,
     };
   }
+  if (error instanceof InfrastructureError) {
+    return {
+      type: `${PROBLEM_BASE}service-unavailable`,
+      title: "Service unavailable",
+      status: 503,
+      detail: "A dependency of this service is unavailable. Try again shortly.",
+      instance,
+    };
+  }
   // Anything else is a bug: say so generically; the details go to the log, never to the client.
   return {
     type: `${PROBLEM_BASE}internal-error`,
@@ -112,10 +122,12 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
   };
 }
 
-/** Serialises a problem with the `application/problem+json` media type. */
+/** Seconds a client should wait before retrying after a 503. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Serialises a problem with the `application/problem+json` media type (and Retry-After on a 503). */
 export function problemResponse(problem: ProblemDetails): Response {
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { "Content-Type": "application/problem+json" },
-  });
+  const headers: Record<string, string> = { "Content-Type": "application/problem+json" };
+  if (problem.status === 503) headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+  return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }

@@ -23,6 +23,17 @@ export type Storage = {
 /** Builds fresh, empty storage holding only `products`. */
 export type StorageFactory = (products: readonly Product[]) => Promise<Storage>;
 
+/** What differs between adapters, and whether the suite runs at all. */
+export type ContractOptions = {
+  /**
+   * Whether two units of work can be open at once. PGlite has one connection, so its transactions
+   * run one after another and can never race; the in-memory fake and a Postgres server can.
+   */
+  readonly interleavesTransactions: boolean;
+  /** A reason to skip the whole suite (printed by the test runner), e.g. no server configured. */
+  readonly skip?: string | false;
+};
+
 const P1 = ProductId.of("p-1");
 const P2 = ProductId.of("p-2");
 
@@ -50,8 +61,13 @@ async function stockOf(storage: Storage, id: ProductId): Promise<number | undefi
  * One contract, every adapter: the same tests run against the in-memory fakes and against Postgres,
  * so the fakes that unit tests rely on are proven to behave like the real thing.
  */
-export function describeStorageContract(adapter: string, createStorage: StorageFactory): void {
-  describe(`${adapter}: ProductRepository`, () => {
+export function describeStorageContract(
+  adapter: string,
+  createStorage: StorageFactory,
+  options: ContractOptions,
+): void {
+  const skip = options.skip ?? false;
+  describe(`${adapter}: ProductRepository`, { skip }, () => {
     test("finds a stored product with every field mapped back", async () => {
       const storage = await createStorage(products());
       const product = await storage.products.findById(P1);
@@ -93,7 +109,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
     });
   });
 
-  describe(`${adapter}: OrderRepository`, () => {
+  describe(`${adapter}: OrderRepository`, { skip }, () => {
     test("an added order comes back whole: lines in order, prices, total, time", async () => {
       const storage = await createStorage(products());
       await storage.uowFactory().run(({ orders }) => orders.add(anOrder()));
@@ -122,7 +138,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
     });
   });
 
-  describe(`${adapter}: UnitOfWork`, () => {
+  describe(`${adapter}: UnitOfWork`, { skip }, () => {
     test("a unit of work runs once; the factory makes a fresh one for the next request", async () => {
       const storage = await createStorage(products());
       const unitOfWork = storage.uowFactory();
@@ -209,5 +225,44 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
       assert.equal(await stockOf(storage, P2), 0);
       assert.ok(await storage.orders.findById(OrderId.of(placed.id)));
     });
+
+    test(
+      "of two units of work racing to reserve the same product, the later commit conflicts and writes nothing",
+      {
+        skip: options.interleavesTransactions
+          ? false
+          : "this adapter runs one transaction at a time (a single connection), so two can never race",
+      },
+      async () => {
+        const storage = await createStorage(products());
+        let slowHasRead: () => void = () => undefined;
+        const slowRead = new Promise<void>((resolve) => (slowHasRead = resolve));
+        let releaseSlow: () => void = () => undefined;
+        const slowMayFinish = new Promise<void>((resolve) => (releaseSlow = resolve));
+
+        // The slow unit of work reads version 1, then waits while the fast one commits version 2.
+        const slow = storage.uowFactory().run(async ({ products: repo, orders }) => {
+          const product = (await repo.findById(P1)) as Product;
+          slowHasRead();
+          await slowMayFinish;
+          await orders.add(anOrder("o-slow")); // a write to a second aggregate, which must roll back too
+          product.reserve(Quantity.of(5));
+          await repo.save(product);
+        });
+        await slowRead;
+        await storage.uowFactory().run(async ({ products: repo }) => {
+          const product = (await repo.findById(P1)) as Product;
+          product.reserve(Quantity.of(1));
+          await repo.save(product);
+        });
+        releaseSlow();
+
+        await assert.rejects(slow, ConcurrencyConflictError);
+        const stored = await storage.products.findById(P1);
+        assert.equal(stored?.stock, 9, "only the first reservation counts");
+        assert.equal(stored?.version, 2);
+        assert.equal(await storage.orders.findById(OrderId.of("o-slow")), undefined, "the loser's order rolled back");
+      },
+    );
   });
 }

@@ -5,7 +5,7 @@ import { DatabaseConnectionError } from "../../src/application/ports/storage-err
 import { ProductId } from "../../src/domain/identifiers.ts";
 import type { Product } from "../../src/domain/product.aggregate.ts";
 import { insertProducts } from "../../src/infrastructure/postgres/insert-products.ts";
-import { pingDatabase } from "../../src/infrastructure/postgres/ping-database.ts";
+import { PGliteDatabase } from "../../src/infrastructure/postgres/pglite-database.ts";
 import { PostgresOrderRepository } from "../../src/infrastructure/postgres/postgres-order.repository.ts";
 import { PostgresProductRepository } from "../../src/infrastructure/postgres/postgres-product.repository.ts";
 import { PostgresUnitOfWork } from "../../src/infrastructure/postgres/postgres-unit-of-work.ts";
@@ -16,15 +16,17 @@ import { describeStorageContract } from "../contract/storage.contract.ts";
 // PGlite (Postgres compiled to WebAssembly) takes a few seconds to start, so this file opens ONE
 // database for everything that needs Postgres: the contract, the migrations, and the smoke test of
 // the real server, which ends by closing it. Each contract test starts from emptied tables.
-let db: PGlite;
+let pglite: PGlite;
+let db: PGliteDatabase;
 
 before(async () => {
-  db = await PGlite.create();
+  pglite = await PGlite.create();
+  db = new PGliteDatabase(pglite);
   await runMigrations(db);
 });
 
 after(async () => {
-  if (!db.closed) await db.close();
+  await db.close();
 });
 
 async function postgresStorage(products: readonly Product[]) {
@@ -37,7 +39,7 @@ async function postgresStorage(products: readonly Product[]) {
   };
 }
 
-describeStorageContract("postgres (PGlite)", postgresStorage);
+describeStorageContract("postgres (PGlite)", postgresStorage, { interleavesTransactions: false });
 
 describe("migrations", () => {
   test("run once: a second run applies nothing", async () => {
@@ -82,14 +84,14 @@ describe("the real server on PGlite (smoke test)", () => {
     } finally {
       await server.shutdown();
     }
-    assert.ok(db.closed);
+    assert.ok(pglite.closed);
   });
 
   test("once the database is closed, readiness fails and the adapters report DatabaseConnectionError (→ 503)", async () => {
-    assert.equal(await pingDatabase(db), false);
+    assert.equal(await db.ping(), false);
     await assert.rejects(new PostgresProductRepository(db).findById(ProductId.of("p-1")), DatabaseConnectionError);
     await assert.rejects(
-      new PostgresUnitOfWork(db).run(async () => undefined),
+      new PostgresUnitOfWork(db).run(({ products }) => products.list()),
       DatabaseConnectionError,
     );
   });

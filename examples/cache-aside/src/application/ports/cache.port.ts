@@ -4,7 +4,8 @@ export type CacheCounters = {
   readonly misses: number;
   readonly evictions: number;
   readonly size: number;
-  readonly maxEntries: number;
+  /** The bound on entries, or null when the cache is bounded by memory instead (Redis' maxmemory). */
+  readonly maxEntries: number | null;
 };
 
 /**

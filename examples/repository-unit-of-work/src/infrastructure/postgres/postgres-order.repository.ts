@@ -10,7 +10,7 @@ type OrderRow = { id: string; customer_id: string; placed_at: Date };
 type OrderLineRow = { product_id: string; quantity: number; unit_price_minor: number; currency: string };
 
 /**
- * Orders in Postgres (PGlite): one row in `orders`, one per line in `order_lines`.
+ * Orders in Postgres (PGlite or a server): one row in `orders`, one per line in `order_lines`.
  * `add` runs several statements, so call it inside a unit of work (PlaceOrderUseCase does).
  */
 export class PostgresOrderRepository implements OrderRepository {

@@ -28,7 +28,7 @@ function toProduct(row: ProductRow): Product {
   });
 }
 
-/** Products in Postgres (PGlite). Given the database or a transaction, it works the same on both. */
+/** Products in Postgres (PGlite or a server). Given the database or a transaction, it works the same on both. */
 export class PostgresProductRepository implements ProductRepository {
   private readonly client: SqlClient;
 

@@ -1,5 +1,5 @@
-import type { PGlite } from "@electric-sql/pglite";
 import { readdir, readFile } from "node:fs/promises";
+import type { SqlDatabase } from "./sql-client.ts";
 
 const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
 
@@ -7,7 +7,7 @@ const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
  * Applies the .sql files in migrations/ that have not run yet, in name order, each in its own
  * transaction with its bookkeeping row. Returns the names it applied (none on a second run).
  */
-export async function runMigrations(db: PGlite): Promise<string[]> {
+export async function runMigrations(db: SqlDatabase): Promise<string[]> {
   await db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
   );
