@@ -54,11 +54,19 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "cache-aside",
     "error-handling",
+    "database-patterns",
   ]),
   invariant(
     "money.non-negative-integer",
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling"],
+    [
+      "layered-service",
+      "domain-model",
+      "repository-unit-of-work",
+      "cache-aside",
+      "error-handling",
+      "database-patterns",
+    ],
   ),
   invariant(
     "money.same-currency",
@@ -90,9 +98,11 @@ export const rules: readonly Rule[] = [
   invariant("promo-code.percent-range", "A promo code takes 1 to 50 % off.", ["domain-model"]),
   invariant("product.stock-non-negative", "A product's stock is a whole number, never negative.", [
     "repository-unit-of-work",
+    "database-patterns",
   ]),
   invariant("product.price-currency", "A product's new price is in the currency it is already sold in.", [
     "cache-aside",
+    "database-patterns",
   ]),
   conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [

@@ -71,7 +71,11 @@ async function ping(db: Kysely<Database>): Promise<boolean> {
 export function wireApp(
   db: Kysely<Database>,
   counter: QueryCounter,
-  options: { isReady?: () => Promise<boolean>; nameColumns?: NameColumns } = {},
+  options: {
+    isReady?: () => Promise<boolean>;
+    nameColumns?: NameColumns;
+    reportUnexpectedError?: (error: unknown) => void;
+  } = {},
 ): Hono {
   const publisher = new InMemoryPublisher();
   return createApp({
@@ -81,7 +85,7 @@ export function wireApp(
     published: () => publisher.published,
     measureQueries: (work) => counter.measure(work),
     isReady: options.isReady ?? (() => ping(db)),
-    reportUnexpectedError: (error) => console.error("unexpected error:", error),
+    reportUnexpectedError: options.reportUnexpectedError ?? ((error) => console.error("unexpected error:", error)),
   });
 }
 

@@ -3,7 +3,10 @@ export type OrderCursor = { readonly placedAt: string; readonly id: string };
 
 /** The cursor as an opaque string, so clients pass it back and never build one. */
 export function encodeCursor(cursor: OrderCursor): string {
-  return btoa(JSON.stringify([cursor.placedAt, cursor.id])).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([cursor.placedAt, cursor.id]))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 /** The cursor inside an opaque string, or undefined when it is not one this service made. */

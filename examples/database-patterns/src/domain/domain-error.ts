@@ -27,13 +27,3 @@ export class BusinessRuleViolationError extends DomainError {
     this.rule = rule;
   }
 }
-
-/** The request conflicts with the shop's current state: it may succeed later, or after another change (mapped to 409). */
-export class StateConflictError extends DomainError {
-  readonly rule: string;
-
-  constructor(rule: string, reason: string) {
-    super(reason);
-    this.rule = rule;
-  }
-}

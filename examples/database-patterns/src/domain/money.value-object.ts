@@ -31,19 +31,6 @@ export class Money {
     return new Money(minorUnits, currency);
   }
 
-  /** The sum; refuses to add two currencies. */
-  add(other: Money): Money {
-    if (other.currency !== this.currency) {
-      throw new BusinessRuleViolationError("money.same-currency", `Cannot add ${other.currency} to ${this.currency}`);
-    }
-    return Money.of(this.minorUnits + other.minorUnits, this.currency);
-  }
-
-  /** This amount `factor` times (a whole number, e.g. a quantity). */
-  times(factor: number): Money {
-    return Money.of(this.minorUnits * factor, this.currency);
-  }
-
   equals(other: Money): boolean {
     return this.currency === other.currency && this.minorUnits === other.minorUnits;
   }

@@ -14,10 +14,20 @@ const PRODUCTS = [
 
 const ORDER_LINES: readonly (readonly [productId: string, quantity: number])[][] = [
   [["p-1", 2]],
-  [["p-1", 1], ["p-2", 1]],
+  [
+    ["p-1", 1],
+    ["p-2", 1],
+  ],
   [["p-3", 1]],
-  [["p-2", 2], ["p-3", 1]],
-  [["p-1", 1], ["p-2", 1], ["p-3", 1]],
+  [
+    ["p-2", 2],
+    ["p-3", 1],
+  ],
+  [
+    ["p-1", 1],
+    ["p-2", 1],
+    ["p-3", 1],
+  ],
 ];
 
 const FIRST_PLACED_AT = Date.parse("2026-11-30T09:00:00.000Z");
@@ -33,7 +43,11 @@ export async function seedProducts(db: Kysely<Database>, columns: NameColumns = 
     ...product,
     ...Object.fromEntries(columns.writeTo.map((column) => [column, name])),
   }));
-  await db.insertInto("products").values(rows).onConflict((oc) => oc.column("id").doNothing()).execute();
+  await db
+    .insertInto("products")
+    .values(rows)
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
 }
 
 /** Inserts the orders, their lines and their outbox events in one transaction. Safe to run twice. */

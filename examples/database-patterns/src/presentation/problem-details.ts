@@ -1,5 +1,5 @@
 import { ConcurrencyConflictError, InfrastructureError } from "../application/ports/storage-errors.ts";
-import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
   RequestValidationError,
@@ -88,16 +88,6 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       type: `${PROBLEM_BASE}business-rule-violation`,
       title: "Business rule violated",
       status: 422,
-      detail: error.message,
-      instance,
-      rule: error.rule,
-    };
-  }
-  if (error instanceof StateConflictError) {
-    return {
-      type: `${PROBLEM_BASE}state-conflict`,
-      title: "Conflicts with the current state",
-      status: 409,
       detail: error.message,
       instance,
       rule: error.rule,

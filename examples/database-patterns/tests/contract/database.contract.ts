@@ -78,7 +78,11 @@ export function describeDatabaseContract(name: string, open: () => ContractDatab
       // Someone places an order between the two page requests; with OFFSET 3 the next page would repeat a row.
       await database.db
         .insertInto("orders")
-        .values({ id: "01a30000-0000-7000-8000-000000000001", customer_id: "c-2", placed_at: new Date("2026-12-01T08:00:00Z") })
+        .values({
+          id: "01a30000-0000-7000-8000-000000000001",
+          customer_id: "c-2",
+          placed_at: new Date("2026-12-01T08:00:00Z"),
+        })
         .execute();
       const { decodeCursor } = await import("../../src/application/order-cursor.ts");
       const second = await orders.listPage({ limit: 3, after: decodeCursor(first.nextCursor), lines: "select-in" });
@@ -115,8 +119,15 @@ export function describeDatabaseContract(name: string, open: () => ContractDatab
       assert.equal(await sqlState(sql`UPDATE orders SET status = 'lost'`.execute(db)), "22P02");
       assert.equal(
         await sqlState(
-          db.insertInto("order_lines")
-            .values({ order_id: "01a30000-0000-7000-8000-0000000000ff", product_id: "p-1", quantity: 1, unit_price_minor: 1, currency: "EUR" })
+          db
+            .insertInto("order_lines")
+            .values({
+              order_id: "01a30000-0000-7000-8000-0000000000ff",
+              product_id: "p-1",
+              quantity: 1,
+              unit_price_minor: 1,
+              currency: "EUR",
+            })
             .execute(),
         ),
         "23503", // foreign_key_violation: no such order
@@ -126,7 +137,11 @@ export function describeDatabaseContract(name: string, open: () => ContractDatab
     test("JSONB comes back as an object and timestamptz as the same instant", async () => {
       const database = open();
       await freshDatabase(database);
-      const row = await database.db.selectFrom("orders").select(["attributes", "placed_at"]).orderBy("placed_at").executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom("orders")
+        .select(["attributes", "placed_at"])
+        .orderBy("placed_at")
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row.attributes, { channel: "web" });
       assert.equal(new Date(row.placed_at).toISOString(), "2026-11-30T09:00:00.000Z");
     });

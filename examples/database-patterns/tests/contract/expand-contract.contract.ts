@@ -30,8 +30,15 @@ async function rename(columns: NameColumns, database: ContractDatabase, name: st
   });
 }
 
-async function nameSeenBy(columns: NameColumns, database: ContractDatabase): Promise<unknown> {
-  const app = wireApp(database.db, database.counter, { nameColumns: columns });
+async function nameSeenBy(
+  columns: NameColumns,
+  database: ContractDatabase,
+  reportUnexpectedError?: (error: unknown) => void,
+): Promise<unknown> {
+  const app = wireApp(database.db, database.counter, {
+    nameColumns: columns,
+    ...(reportUnexpectedError ? { reportUnexpectedError } : {}),
+  });
   const response = await app.request("/products/p-1");
   return response.status === 200 ? ((await response.json()) as { name: string }).name : response.status;
 }
@@ -64,7 +71,9 @@ export function describeExpandContract(name: string, open: () => ContractDatabas
       const database = open();
       // The previous test left the database at 006; make sure of it whatever ran before.
       await migrateTo(database.db, "006_contract_drop_products_name");
-      assert.equal(await nameSeenBy(RELEASES.original, database), 500);
+      const reported: unknown[] = [];
+      assert.equal(await nameSeenBy(RELEASES.original, database, (error) => reported.push(error)), 500);
+      assert.match(String(reported[0]), /column "name" does not exist/);
     });
   });
 }

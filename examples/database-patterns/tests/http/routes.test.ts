@@ -36,9 +36,12 @@ async function storedProduct(): Promise<unknown> {
 }
 
 describe("HTTP routes", () => {
-  before(async () => {
-    db = openKysely(new PGlitePool(await PGlite.create()), counter);
-  }, { timeout: 60_000 });
+  before(
+    async () => {
+      db = openKysely(new PGlitePool(await PGlite.create()), counter);
+    },
+    { timeout: 60_000 },
+  );
   beforeEach(async () => {
     await freshDatabase({ db, counter });
     app = wireApp(db, counter);
@@ -84,7 +87,10 @@ describe("HTTP routes", () => {
 
   describe("PATCH /products/:id with a version check", () => {
     test("a change at the current version is saved and the version moves on", async () => {
-      const response = await app.request("/products/p-1", json({ version: 0, unitPrice: { minorUnits: 2590, currency: "EUR" } }));
+      const response = await app.request(
+        "/products/p-1",
+        json({ version: 0, unitPrice: { minorUnits: 2590, currency: "EUR" } }),
+      );
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), {
         id: "p-1",
@@ -99,7 +105,11 @@ describe("HTTP routes", () => {
     test("a change from a stale version is a 409 concurrency-conflict and stores nothing", async () => {
       await app.request("/products/p-1", json({ version: 0, name: "Beans" }));
       const before = await storedProduct();
-      const body = await problem(await app.request("/products/p-1", json({ version: 0, name: "Other" })), 409, "concurrency-conflict");
+      const body = await problem(
+        await app.request("/products/p-1", json({ version: 0, name: "Other" })),
+        409,
+        "concurrency-conflict",
+      );
       assert.equal(body.title, "Concurrent update");
       assert.deepEqual(await storedProduct(), before);
     });
@@ -120,7 +130,15 @@ describe("HTTP routes", () => {
         422,
         "business-rule-violation",
       );
-      await problem(await app.request("/products/p-1", { method: "PATCH", body: "{", headers: { "Content-Type": "application/json" } }), 400, "malformed-json");
+      await problem(
+        await app.request("/products/p-1", {
+          method: "PATCH",
+          body: "{",
+          headers: { "Content-Type": "application/json" },
+        }),
+        400,
+        "malformed-json",
+      );
       await problem(await app.request("/products/p-1", { method: "PATCH", body: "{}" }), 415, "unsupported-media-type");
       assert.deepEqual(await storedProduct(), before);
     });
@@ -135,7 +153,9 @@ describe("HTTP routes", () => {
     test("POST /outbox/relay publishes the oldest unpublished events, each once", async () => {
       const first = (await (await app.request("/outbox/relay", { method: "POST" })).json()) as { published: unknown[] };
       assert.equal(first.published.length, 2);
-      const rest = (await (await app.request("/outbox/relay?limit=10", { method: "POST" })).json()) as { published: unknown[] };
+      const rest = (await (await app.request("/outbox/relay?limit=10", { method: "POST" })).json()) as {
+        published: unknown[];
+      };
       assert.equal(rest.published.length, 3);
       const published = (await (await app.request("/outbox/published")).json()) as { count: number };
       assert.equal(published.count, 5);

@@ -14,9 +14,12 @@ const counter = new QueryCounter();
 let db: Kysely<Database>;
 
 describe("PGlite", () => {
-  before(async () => {
-    db = openKysely(new PGlitePool(await PGlite.create()), counter);
-  }, { timeout: 60_000 });
+  before(
+    async () => {
+      db = openKysely(new PGlitePool(await PGlite.create()), counter);
+    },
+    { timeout: 60_000 },
+  );
   after(() => db?.destroy());
 
   describeDatabaseContract("PGlite", () => ({ db, counter }));

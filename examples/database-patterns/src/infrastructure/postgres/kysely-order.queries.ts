@@ -1,11 +1,22 @@
 import type { Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { encodeCursor, type OrderCursor } from "../../application/order-cursor.ts";
-import type { LineLoading, OrderPage, OrderQueries, OrderSummaryView } from "../../application/ports/order.queries.port.ts";
+import type {
+  LineLoading,
+  OrderPage,
+  OrderQueries,
+  OrderSummaryView,
+} from "../../application/ports/order.queries.port.ts";
 import type { Database } from "./database-schema.ts";
 
 type OrderRow = { id: string; customer_id: string; status: string; placed_at: Date };
-type LineRow = { order_id: string; product_id: string; quantity: number; unit_price_minor: string | number; currency: string };
+type LineRow = {
+  order_id: string;
+  product_id: string;
+  quantity: number;
+  unit_price_minor: string | number;
+  currency: string;
+};
 
 function toView(order: OrderRow, lines: readonly LineRow[]): OrderSummaryView {
   return {
@@ -55,7 +66,9 @@ export class KyselyOrderQueries implements OrderQueries {
       .orderBy("id", "desc")
       .limit(limit);
     if (after) {
-      query = query.where((eb) => eb(eb.refTuple("placed_at", "id"), "<", eb.tuple(new Date(after.placedAt), after.id)));
+      query = query.where((eb) =>
+        eb(eb.refTuple("placed_at", "id"), "<", eb.tuple(new Date(after.placedAt), after.id)),
+      );
     }
     return query;
   }
@@ -88,7 +101,18 @@ export class KyselyOrderQueries implements OrderQueries {
       return views;
     }
     // Select-in loading: one query for all the page's lines, grouped in memory (SQLAlchemy's selectinload).
-    const all = await lines.where("order_id", "in", orders.map((order) => order.id)).execute();
-    return orders.map((order) => toView(order, all.filter((line) => line.order_id === order.id)));
+    const all = await lines
+      .where(
+        "order_id",
+        "in",
+        orders.map((order) => order.id),
+      )
+      .execute();
+    return orders.map((order) =>
+      toView(
+        order,
+        all.filter((line) => line.order_id === order.id),
+      ),
+    );
   }
 }

@@ -27,7 +27,11 @@ export class KyselyOutboxStore implements OutboxRelayStore {
         await tx
           .updateTable("outbox")
           .set({ published_at: new Date() })
-          .where("id", "in", claimed.map((message) => message.id))
+          .where(
+            "id",
+            "in",
+            claimed.map((message) => message.id),
+          )
           .execute();
       }
       return claimed;

@@ -1,8 +1,8 @@
-import type { Kysely } from "kysely";
+import type { MigrationDb } from "./migrations/migration-db.ts";
 import { Migrator, NO_MIGRATIONS } from "kysely/migration";
 import { migrationProvider } from "./migrations/index.ts";
 
-function migrator(db: Kysely<any>): Migrator {
+function migrator(db: MigrationDb): Migrator {
   return new Migrator({ db, provider: migrationProvider });
 }
 
@@ -17,11 +17,11 @@ function applied(result: Awaited<ReturnType<Migrator["migrateToLatest"]>>): stri
 }
 
 /** Applies every migration not applied yet, in order, at startup; returns their names. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: MigrationDb): Promise<string[]> {
   return applied(await migrator(db).migrateToLatest());
 }
 
 /** Migrates up or down to `name` (inclusive); `null` undoes every migration. */
-export async function migrateTo(db: Kysely<any>, name: string | null): Promise<string[]> {
+export async function migrateTo(db: MigrationDb, name: string | null): Promise<string[]> {
   return applied(await migrator(db).migrateTo(name ?? NO_MIGRATIONS));
 }

@@ -1,10 +1,14 @@
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
+import type { MigrationDb } from "./migration-db.ts";
 
 // Constraints have names that follow one convention (pk_, fk_, ck_, uq_, ix_ + table + columns), so a
 // later migration can drop or change them by name, the way Alembic's naming_convention does it.
 
-export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createType("order_status").asEnum(["pending", "confirmed", "shipped", "delivered", "cancelled"]).execute();
+export async function up(db: MigrationDb): Promise<void> {
+  await db.schema
+    .createType("order_status")
+    .asEnum(["pending", "confirmed", "shipped", "delivered", "cancelled"])
+    .execute();
 
   await db.schema
     .createTable("products")
@@ -52,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("ix_order_lines_product_id").on("order_lines").column("product_id").execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropTable("order_lines").execute();
   await db.schema.dropTable("orders").execute();
   await db.schema.dropTable("products").execute();

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
+import type { MigrationDb } from "./migration-db.ts";
 
 // The transactional outbox: events written in the same transaction as the change they describe,
 // published afterwards by a relay that claims rows with FOR UPDATE SKIP LOCKED.
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable("outbox")
     .addColumn("id", "uuid", (c) => c.notNull())
@@ -22,6 +23,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropTable("outbox").execute();
 }

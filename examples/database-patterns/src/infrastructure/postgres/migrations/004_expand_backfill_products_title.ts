@@ -1,10 +1,11 @@
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
+import type { MigrationDb } from "./migration-db.ts";
 
 // Expand, step 2: copy name into title for rows written before the dual-writing release, in small
 // batches, so no statement locks many rows for long. Safe to run again: it only touches NULL titles.
 const BATCH_SIZE = 500;
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   for (;;) {
     const result = await sql`
       UPDATE products SET title = name
