@@ -101,18 +101,9 @@ export class KyselyOrderQueries implements OrderQueries {
       return views;
     }
     // Select-in loading: one query for all the page's lines, grouped in memory (SQLAlchemy's selectinload).
-    const all = await lines
-      .where(
-        "order_id",
-        "in",
-        orders.map((order) => order.id),
-      )
-      .execute();
-    return orders.map((order) =>
-      toView(
-        order,
-        all.filter((line) => line.order_id === order.id),
-      ),
-    );
+    const ids = orders.map((order) => order.id);
+    const all = await lines.where("order_id", "in", ids).execute();
+    const linesOf = (id: string) => all.filter((line) => line.order_id === id);
+    return orders.map((order) => toView(order, linesOf(order.id)));
   }
 }

@@ -11,6 +11,7 @@ export class KyselyOutboxStore implements OutboxRelayStore {
   }
 
   relayBatch(limit: number, publish: (message: OutboxMessage) => Promise<void>): Promise<OutboxMessage[]> {
+    // Commits when the callback resolves, rolls back when it throws; one connection throughout.
     return this.#db.transaction().execute(async (tx) => {
       // Rows another relay has locked are skipped, not waited for: each relay gets its own batch.
       const claimed = await tx
@@ -24,15 +25,8 @@ export class KyselyOutboxStore implements OutboxRelayStore {
         .execute();
       for (const message of claimed) await publish(message);
       if (claimed.length > 0) {
-        await tx
-          .updateTable("outbox")
-          .set({ published_at: new Date() })
-          .where(
-            "id",
-            "in",
-            claimed.map((message) => message.id),
-          )
-          .execute();
+        const ids = claimed.map((message) => message.id);
+        await tx.updateTable("outbox").set({ published_at: new Date() }).where("id", "in", ids).execute();
       }
       return claimed;
     });
