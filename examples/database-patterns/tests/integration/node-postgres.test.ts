@@ -8,6 +8,7 @@ import { QueryCounter } from "../../src/infrastructure/postgres/query-counter.ts
 import { startServer } from "../../src/main.ts";
 import { describeDatabaseContract } from "../contract/database.contract.ts";
 import { describeExpandContract } from "../contract/expand-contract.contract.ts";
+import { describeHttpRoutes } from "../http/routes.ts";
 import { realServer } from "./real-server.ts";
 
 // The same contract as PGlite, against a real Postgres server through node-postgres: there, two
@@ -41,6 +42,7 @@ else
 
     describeDatabaseContract("node-postgres", () => ({ db, counter }));
     describeExpandContract("node-postgres", () => ({ db, counter }));
+    describeHttpRoutes(() => ({ db, counter }));
 
     test("SKIP LOCKED: a row one transaction holds is skipped by the other, not waited for", async () => {
       await sql`TRUNCATE outbox`.execute(db);
