@@ -32,6 +32,7 @@ const ALL_EXAMPLES: readonly ExampleName[] = [
   "error-handling",
   "outbox-and-saga",
   "resilience",
+  "database-patterns",
 ];
 
 /**
@@ -124,7 +125,7 @@ export const problemTypes: readonly ProblemType[] = [
       "Someone else saved this resource between the moment it was read and the moment this change was saved " +
       "(optimistic locking). Nothing was stored: read the resource again, and repeat the change if it still makes sense.",
     extensions: [],
-    raisedBy: ["domain-model", "repository-unit-of-work", "cache-aside", "outbox-and-saga"],
+    raisedBy: ["domain-model", "repository-unit-of-work", "cache-aside", "outbox-and-saga", "database-patterns"],
     exampleBody: {
       type: problemTypeUri("concurrency-conflict"),
       title: "Concurrent update",
@@ -260,7 +261,14 @@ export const problemTypes: readonly ProblemType[] = [
       "Something the request needs (the database, the cache, another service) is unreachable right now. Nothing was " +
       "stored; retry after the `Retry-After` header's seconds.",
     extensions: [],
-    raisedBy: ["repository-unit-of-work", "cache-aside", "error-handling", "outbox-and-saga", "resilience"],
+    raisedBy: [
+      "repository-unit-of-work",
+      "cache-aside",
+      "error-handling",
+      "outbox-and-saga",
+      "resilience",
+      "database-patterns",
+    ],
     exampleBody: {
       type: problemTypeUri("service-unavailable"),
       title: "Service unavailable",

@@ -56,6 +56,7 @@ export const rules: readonly Rule[] = [
     "error-handling",
     "outbox-and-saga",
     "resilience",
+    "database-patterns",
   ]),
   invariant(
     "money.non-negative-integer",
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
       "error-handling",
       "outbox-and-saga",
       "resilience",
+      "database-patterns",
     ],
   ),
   invariant(
@@ -106,9 +108,11 @@ export const rules: readonly Rule[] = [
   invariant("promo-code.percent-range", "A promo code takes 1 to 50 % off.", ["domain-model"]),
   invariant("product.stock-non-negative", "A product's stock is a whole number, never negative.", [
     "repository-unit-of-work",
+    "database-patterns",
   ]),
   invariant("product.price-currency", "A product's new price is in the currency it is already sold in.", [
     "cache-aside",
+    "database-patterns",
   ]),
   conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [

@@ -19,6 +19,7 @@ export const EXAMPLE_NAMES = [
   "error-handling",
   "outbox-and-saga",
   "resilience",
+  "database-patterns",
 ] as const;
 
 /** One of the runnable examples, by folder name. */

@@ -23,7 +23,10 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/errors-over-http",
     ],
   },
-  { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
+  {
+    label: "Interfaces & data",
+    slugs: ["interfaces-data/api-design", "interfaces-data/database-patterns", "interfaces-data/caching"],
+  },
   {
     label: "Distributed systems",
     slugs: ["distributed-systems/events-and-sagas", "distributed-systems/microservices"],

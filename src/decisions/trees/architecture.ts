@@ -158,7 +158,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "N",
       label: "Single transaction",
-      link: { page: patterns, section: "unit-of-work" },
+      link: { page: "interfaces-data/database-patterns", section: "sessions-and-transactions" },
       next: "O",
       summary: "Commit the whole change in one database transaction.",
       example: "repository-unit-of-work",
