@@ -67,6 +67,41 @@ describe("parseTryThis", () => {
     );
   });
 
+  it("reads a diff block as an edit of the file its +++ header names, with the command after it", () => {
+    const patch = [
+      "--- a/src/ttl.ts",
+      "+++ b/src/ttl.ts",
+      "@@ -1 +1 @@",
+      "-export const TTL = 30;",
+      "+export const TTL = 0;",
+    ];
+    const withEdit = [
+      "## Things to try",
+      "",
+      "1. Expire at once:",
+      "",
+      "   ```diff",
+      ...patch.map((line) => `   ${line}`),
+    ]
+      .concat(["   ```", "", "   ```sh", "   npm test", "   ```", "", '   "serves from the cache" fails.'])
+      .join("\n");
+    expect(parseTryThis(withEdit)).toEqual([
+      {
+        kind: "edit",
+        intro: "Expire at once:",
+        path: "src/ttl.ts",
+        patch: `${patch.join("\n")}\n`,
+        commands: ["npm test"],
+        expect: '"serves from the cache" fails.',
+      },
+    ]);
+  });
+
+  it("refuses a diff block that is not a unified diff", () => {
+    const bad = "## Things to try\n\n1. Edit:\n\n   ```diff\n   -a\n   +b\n   ```\n";
+    expect(() => parseTryThis(bad, "examples/x/README.md")).toThrow(/examples\/x\/README\.md:5: a diff block must be/);
+  });
+
   it("reports a code block that is never closed", () => {
     expect(() => parseTryThis("## Things to try\n\n1. Run:\n\n```sh\nnpm test\n")).toThrow(/never closed/);
   });

@@ -19,6 +19,21 @@ export interface CommandTryStep {
   readonly expect: string;
 }
 
+/**
+ * A code edit, written in the README as a fenced `diff` block (a unified diff of one file) followed by the
+ * command that shows its effect, usually `npm test`. The guide's test suite applies it to a copy of the example.
+ */
+export interface EditTryStep {
+  readonly kind: "edit";
+  readonly intro: string;
+  /** The file the diff changes, relative to the example root. */
+  readonly path: string;
+  /** The unified diff as written, `--- a/<path>` / `+++ b/<path>` headers included. */
+  readonly patch: string;
+  readonly commands: readonly string[];
+  readonly expect: string;
+}
+
 /** A step with prose only (e.g. "open this file and change that"). */
 export interface NoteTryStep {
   readonly kind: "note";
@@ -26,7 +41,7 @@ export interface NoteTryStep {
   readonly expect: string;
 }
 
-export type TryStep = HttpTryStep | CommandTryStep | NoteTryStep;
+export type TryStep = HttpTryStep | CommandTryStep | EditTryStep | NoteTryStep;
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const SHELL_LANGS = new Set(["sh", "bash", "shell", "console", "zsh"]);
@@ -98,14 +113,14 @@ function toTryStep(step: RawStep, source: string): TryStep {
   const expect = joinProse(step.after);
   const http = step.fences.find((block) => block.lang === "http");
   if (http) return { kind: "http", intro, expect, ...parseHttpBlock(http, source) };
-  const shell = step.fences.filter((block) => SHELL_LANGS.has(block.lang));
-  if (shell.length > 0) {
-    const commands = shell
-      .flatMap((block) => block.lines)
-      .map((line) => line.trim().replace(/^\$\s+/, ""))
-      .filter((line) => line !== "" && !line.startsWith("#"));
-    return { kind: "command", intro, expect, commands };
-  }
+  const commands = step.fences
+    .filter((block) => SHELL_LANGS.has(block.lang))
+    .flatMap((block) => block.lines)
+    .map((line) => line.trim().replace(/^\$\s+/, ""))
+    .filter((line) => line !== "" && !line.startsWith("#"));
+  const diff = step.fences.find((block) => block.lang === "diff");
+  if (diff) return { kind: "edit", intro, expect, commands, ...parseDiffBlock(diff, source) };
+  if (commands.length > 0) return { kind: "command", intro, expect, commands };
   return { kind: "note", intro, expect };
 }
 
@@ -128,6 +143,19 @@ function parseHttpBlock(block: Fence, source: string) {
   }
   const body = lines.join("\n").trim();
   return { method: requestLine[1] ?? "GET", path: requestLine[2] ?? "/", headers, body };
+}
+
+function parseDiffBlock(block: Fence, source: string) {
+  const patch = `${block.lines.join("\n").trim()}\n`;
+  const target = /^\+\+\+ (?:b\/)?(\S+)/m.exec(patch);
+  if (!/^--- /m.test(patch) || !target || !/^@@ /m.test(patch)) {
+    throw new TryThisFormatError(
+      source,
+      block.startLine,
+      'a diff block must be a unified diff of one file: "--- a/<path>", "+++ b/<path>", then "@@" hunks',
+    );
+  }
+  return { path: target[1] ?? "", patch };
 }
 
 function stripIndent(line: string, indent: number): string {

@@ -1,4 +1,5 @@
 /** The opened sandbox's DOM: toolbar, runtime picker, Expand toggle, file tree, editor, terminal, request panel and the README's steps. */
+import { applyPatch } from "diff";
 import type { ExampleBundle } from "../files/example-files.ts";
 import type { TryStep } from "../files/try-this.ts";
 import type { RuntimeKind } from "../runtime/port.ts";
@@ -284,6 +285,23 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
   document.addEventListener("visibilitychange", flush);
 
   tryList.bind({
+    applyEdit(path, patch) {
+      const patched = applyPatch(session.files()[path] ?? "", patch);
+      if (patched === false) {
+        announce(
+          `This edit no longer applies to ${path}: the file has changed. Reset it, or make the change by hand.`,
+          "error",
+        );
+        return;
+      }
+      session.edit(path, patched);
+      openFile(path, true);
+      editor.reload(path, patched);
+      announce(
+        `Applied the edit to ${path}. Run the tests to see its effect; Reset puts the original back.`,
+        "success",
+      );
+    },
     runTests: () => void session.runTests(),
     startService: () => void session.startService(),
     send: (request) => void requestPanel.sendPrepared(request),
@@ -302,6 +320,7 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
 }
 
 interface TryActions {
+  applyEdit(path: string, patch: string): void;
   runTests(): void;
   startService(): void;
   send(request: { method: string; path: string; headers: Record<string, string>; body?: string }): void;
@@ -334,7 +353,16 @@ function renderTryThis(steps: readonly TryStep[]): { element: HTMLElement; bind(
           }),
       ]);
       item.append(h("pre", { class: "fg-try__code" }, requestText), send);
-    } else if (step.kind === "command") {
+    } else if (step.kind === "command" || step.kind === "edit") {
+      if (step.kind === "edit") {
+        const apply = h(
+          "button",
+          { type: "button", class: "fg-button fg-button--small" },
+          `Apply edit to ${step.path}`,
+        );
+        buttons.push([apply, (actions) => actions.applyEdit(step.path, step.patch)]);
+        item.append(h("pre", { class: "fg-try__code" }, step.patch), apply);
+      }
       item.append(h("pre", { class: "fg-try__code" }, step.commands.map((command) => `$ ${command}`).join("\n")));
       for (const command of step.commands) {
         const action = command === "npm test" ? "runTests" : command === "npm start" ? "startService" : undefined;
