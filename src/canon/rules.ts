@@ -54,34 +54,38 @@ export const rules: readonly Rule[] = [
     "repository-unit-of-work",
     "cache-aside",
     "error-handling",
+    "api-design",
   ]),
   invariant(
     "money.non-negative-integer",
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "cache-aside", "error-handling", "api-design"],
   ),
   invariant(
     "money.same-currency",
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling"],
+    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "api-design"],
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "api-design",
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "api-design",
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "api-design",
   ]),
   invariant("order.single-currency", "All lines of an order are priced in one currency.", ["domain-model"]),
   invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", ["domain-model"]),
@@ -90,9 +94,11 @@ export const rules: readonly Rule[] = [
   invariant("promo-code.percent-range", "A promo code takes 1 to 50 % off.", ["domain-model"]),
   invariant("product.stock-non-negative", "A product's stock is a whole number, never negative.", [
     "repository-unit-of-work",
+    "api-design",
   ]),
   invariant("product.price-currency", "A product's new price is in the currency it is already sold in.", [
     "cache-aside",
+    "api-design",
   ]),
   conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [
@@ -104,6 +110,7 @@ export const rules: readonly Rule[] = [
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
+    "api-design",
   ]),
   conflict("order.known-promo-code", "A promo code given with an order exists.", ["domain-model"]),
   conflict("order.changes-only-while-pending", "Lines change, and an order is confirmed, only while it is pending.", [

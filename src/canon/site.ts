@@ -10,13 +10,14 @@ export const PROBLEMS_PAGE_PATH = "/reference/problems/";
 /** What every problem `type` URI starts with; the problem's slug follows as the fragment. */
 export const PROBLEM_TYPE_BASE = `${SITE_URL}${PROBLEMS_PAGE_PATH}#`;
 
-/** The five runnable examples under `examples/`, by folder name. */
+/** The runnable examples under `examples/`, by folder name. */
 export const EXAMPLE_NAMES = [
   "layered-service",
   "domain-model",
   "repository-unit-of-work",
   "cache-aside",
   "error-handling",
+  "api-design",
 ] as const;
 
 /** One of the runnable examples, by folder name. */
