@@ -19,7 +19,15 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/error-handling",
     ],
   },
-  { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
+  {
+    label: "Interfaces & data",
+    slugs: [
+      "interfaces-data/api-design",
+      "interfaces-data/pagination",
+      "interfaces-data/idempotency",
+      "interfaces-data/caching",
+    ],
+  },
   { label: "Distributed systems", slugs: ["distributed-systems/events-and-sagas"] },
   { label: "Operations", slugs: [] },
   { label: "Reference", slugs: ["reference/examples", "reference/problems", "reference/events"] },

@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Caller } from "../application/caller.ts";
 import { AuthenticationRequiredError } from "./request-errors.ts";
 
@@ -20,3 +20,12 @@ export function requireCaller(c: Context<ApiEnv>): Caller {
   if (caller === undefined) throw new AuthenticationRequiredError("Send Authorization: Bearer <token>");
   return caller;
 }
+
+/**
+ * For routes that need a caller: refuses an anonymous request with 401 before its body is even validated, so a
+ * stranger learns nothing from the validation errors of an operation they may not call.
+ */
+export const authenticated: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  requireCaller(c);
+  await next();
+};

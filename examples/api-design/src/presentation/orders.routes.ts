@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { OrderUseCases } from "../application/use-cases/order.use-cases.ts";
-import { requireCaller, type ApiEnv } from "./caller.ts";
+import { authenticated, requireCaller, type ApiEnv } from "./caller.ts";
 import { OrderCreateSchema, orderJson, OrderListQuerySchema, OrderPageSchema, OrderSchema } from "./order.schemas.ts";
 import { problemResponses } from "./problem.schemas.ts";
 import { throwValidationError } from "./validation-hook.ts";
@@ -13,6 +13,7 @@ const placeOrder = createRoute({
   path: "/",
   summary: "Place an order for the caller; send an Idempotency-Key to make retries safe",
   security: bearer,
+  middleware: [authenticated] as const,
   request: {
     headers: z.object({ "idempotency-key": z.string().optional().openapi({ example: "4f1c…" }) }),
     body: { required: true, content: json(OrderCreateSchema) },
@@ -32,6 +33,7 @@ const listOrders = createRoute({
   path: "/",
   summary: "An offset page of the caller's orders (staff: everyone's), newest first",
   security: bearer,
+  middleware: [authenticated] as const,
   request: { query: OrderListQuerySchema },
   responses: { 200: { description: "One page", content: json(OrderPageSchema) }, ...problemResponses(401, 422) },
 });
@@ -40,6 +42,7 @@ const getOrder = createRoute({
   method: "get",
   path: "/{id}",
   security: bearer,
+  middleware: [authenticated] as const,
   request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" }, example: "o-1" }) }) },
   responses: { 200: { description: "The order", content: json(OrderSchema) }, ...problemResponses(401, 404) },
 });

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { sortKey } from "../application/ports/product.repository.port.ts";
 import type { ProductUseCases } from "../application/use-cases/product.use-cases.ts";
-import { requireCaller, type ApiEnv } from "./caller.ts";
+import { authenticated, requireCaller, type ApiEnv } from "./caller.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { etagOf, ifMatchCondition } from "./etag.ts";
 import { problemResponses } from "./problem.schemas.ts";
@@ -43,9 +43,13 @@ const getProduct = createRoute({
   },
 });
 
+const bearer = [{ bearer: [] }];
+
 const createProduct = createRoute({
   method: "post",
   path: "/",
+  security: bearer,
+  middleware: [authenticated] as const,
   request: {
     headers: idempotencyKey,
     body: { required: true, content: json(ProductCreateSchema) },
@@ -72,7 +76,8 @@ const requireMergePatch: MiddlewareHandler = async (c, next) => {
 const updateProduct = createRoute({
   method: "patch",
   path: "/{id}",
-  middleware: [requireMergePatch] as const,
+  security: bearer,
+  middleware: [authenticated, requireMergePatch] as const,
   request: {
     params: IdParams,
     headers: ifMatch,
@@ -87,6 +92,8 @@ const updateProduct = createRoute({
 const deleteProduct = createRoute({
   method: "delete",
   path: "/{id}",
+  security: bearer,
+  middleware: [authenticated] as const,
   request: { params: IdParams },
   responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
 });

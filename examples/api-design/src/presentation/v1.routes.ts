@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { OrderUseCases } from "../application/use-cases/order.use-cases.ts";
 import type { ProductUseCases } from "../application/use-cases/product.use-cases.ts";
 import type { Money } from "../domain/money.value-object.ts";
-import { requireCaller, type ApiEnv } from "./caller.ts";
+import { authenticated, requireCaller, type ApiEnv } from "./caller.ts";
 import { problemResponses } from "./problem.schemas.ts";
 import { throwValidationError } from "./validation-hook.ts";
 
@@ -39,6 +39,7 @@ const getOrderV1 = createRoute({
   path: "/orders/{id}",
   deprecated: true,
   security: [{ bearer: [] }],
+  middleware: [authenticated] as const,
   request: { params: IdParams },
   responses: {
     200: {
