@@ -14,17 +14,18 @@ export type OrderState = {
   readonly lines: readonly OrderLine[];
   readonly status: "pending";
   readonly createdAt: Date;
-  readonly version: number;
 };
 
-/** An order. This API only places and reads them; the lifecycle is the domain-model example's subject. */
+/**
+ * An order. This API only places and reads them (the lifecycle is the domain-model example's subject), so it needs
+ * no version: an order is only ever inserted, and an insert that finds its id taken is the conflict.
+ */
 export class Order {
   readonly id: string;
   readonly customerId: string;
   readonly lines: readonly OrderLine[];
   readonly status: "pending";
   readonly createdAt: Date;
-  readonly version: number;
 
   constructor(state: OrderState) {
     this.id = state.id;
@@ -32,7 +33,6 @@ export class Order {
     this.lines = Object.freeze([...state.lines]);
     this.status = state.status;
     this.createdAt = state.createdAt;
-    this.version = state.version;
   }
 
   /** A new pending order; checks the invariants only (the use case has found and priced the products). */
@@ -48,7 +48,7 @@ export class Order {
         throw new BusinessRuleViolationError("quantity.range", `Quantity must be from 1 to ${MAX_QUANTITY}`);
       }
     }
-    const order = new Order({ ...input, status: "pending", createdAt: input.now, version: 0 });
+    const order = new Order({ ...input, status: "pending", createdAt: input.now });
     void order.total; // summing the lines refuses mixed currencies (money.same-currency)
     return order;
   }

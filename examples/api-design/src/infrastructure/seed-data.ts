@@ -35,7 +35,6 @@ export function seedOrders(): Order[] {
       lines: [{ productId: "p-1", quantity: 2, unitPrice: Money.of(2400, "EUR") }],
       status: "pending",
       createdAt: day(10),
-      version: 0,
     }),
   ];
 }
