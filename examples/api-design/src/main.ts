@@ -7,9 +7,11 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { OrderUseCases } from "./application/use-cases/order.use-cases.ts";
 import { ProductUseCases } from "./application/use-cases/product.use-cases.ts";
+import type { IdempotencyStore } from "./application/ports/idempotency-store.port.ts";
 import { InMemoryIdempotencyStore } from "./infrastructure/in-memory-idempotency.store.ts";
 import { InMemoryOrderRepository } from "./infrastructure/in-memory-order.repository.ts";
 import { InMemoryProductRepository } from "./infrastructure/in-memory-product.repository.ts";
+import { PostgresIdempotencyStore } from "./infrastructure/postgres-idempotency.store.ts";
 import { seedOrders, seedProducts, seedTokens } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
@@ -29,8 +31,21 @@ export type RunningServer = {
   readonly shutdown: () => Promise<void>;
 };
 
+/**
+ * The idempotency store: a Postgres table when DATABASE_URL is set (node-postgres, an optional dependency, loaded
+ * only then), so every instance shares the keys; otherwise one process's memory.
+ */
+async function idempotencyStoreFromEnv(): Promise<{ store: IdempotencyStore; close: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url === undefined || url === "") return { store: new InMemoryIdempotencyStore(), close: async () => {} };
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url });
+  return { store: await PostgresIdempotencyStore.create(pool), close: () => pool.end() };
+}
+
 /** Wires the real adapters and listens on `port` (0 picks a free one). */
-export function startServer(options: { port: number; hostname?: string | undefined }): Promise<RunningServer> {
+export async function startServer(options: { port: number; hostname?: string | undefined }): Promise<RunningServer> {
+  const idempotency = await idempotencyStoreFromEnv();
   const products = new InMemoryProductRepository(seedProducts());
   const orders = new InMemoryOrderRepository(seedOrders());
   const tokens = seedTokens();
@@ -40,7 +55,7 @@ export function startServer(options: { port: number; hostname?: string | undefin
   const app = createApp({
     products: new ProductUseCases({ products, clock }),
     orders: new OrderUseCases({ orders, products, clock }),
-    idempotencyStore: new InMemoryIdempotencyStore(),
+    idempotencyStore: idempotency.store,
     clock,
     authenticate: (token) => tokens.get(token),
     v1Deprecation: V1_DEPRECATION,
@@ -56,8 +71,8 @@ export function startServer(options: { port: number; hostname?: string | undefin
         url: `http://localhost:${info.port}`,
         shutdown: () => {
           shuttingDown = true; // /health/ready now answers 503, so a load balancer stops sending traffic
-          // In-memory adapters hold nothing open; a database or broker would be closed after the server.
-          return closeGracefully(server as Server);
+          // The database pool closes after the server, once no request can use it any more.
+          return closeGracefully(server as Server).then(idempotency.close);
         },
       });
     });
