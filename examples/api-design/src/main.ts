@@ -35,12 +35,23 @@ export type RunningServer = {
  * The idempotency store: a Postgres table when DATABASE_URL is set (node-postgres, an optional dependency, loaded
  * only then), so every instance shares the keys; otherwise one process's memory.
  */
-async function idempotencyStoreFromEnv(): Promise<{ store: IdempotencyStore; close: () => Promise<void> }> {
+async function idempotencyStoreFromEnv(): Promise<{
+  store: IdempotencyStore;
+  ping: () => Promise<boolean>;
+  close: () => Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
-  if (url === undefined || url === "") return { store: new InMemoryIdempotencyStore(), close: async () => {} };
+  if (url === undefined || url === "") {
+    return { store: new InMemoryIdempotencyStore(), ping: async () => true, close: async () => {} };
+  }
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url });
-  return { store: await PostgresIdempotencyStore.create(pool), close: () => pool.end() };
+  const ping = () =>
+    pool.query("SELECT 1").then(
+      () => true,
+      () => false,
+    );
+  return { store: await PostgresIdempotencyStore.create(pool), ping, close: () => pool.end() };
 }
 
 /** Wires the real adapters and listens on `port` (0 picks a free one). */
@@ -59,8 +70,8 @@ export async function startServer(options: { port: number; hostname?: string | u
     clock,
     authenticate: (token) => tokens.get(token),
     v1Deprecation: V1_DEPRECATION,
-    // In-memory adapters are ready as soon as they exist; a database adapter would be pinged here.
-    isReady: () => !shuttingDown,
+    // In-memory adapters are ready as soon as they exist; the database, when there is one, must answer.
+    isReady: async () => !shuttingDown && (await idempotency.ping()),
     reportUnexpectedError: (error) => console.error("unexpected error:", error),
   });
 
