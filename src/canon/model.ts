@@ -60,7 +60,7 @@ export const modelDecisions: readonly ModelDecision[] = [
       "equivalent), raises `ConcurrencyConflictError` when the stored version moved on, and otherwise advances the " +
       'aggregate\'s version by calling `markSaved()`. HTTP exposes the version as a strong ETag (`"3"`); changes take ' +
       "`If-Match`. An example whose aggregate is only ever inserted (the orders of layered-service, " +
-      "repository-unit-of-work and error-handling) leaves `version` out: no request ever saves a stored order twice, so no " +
+      "repository-unit-of-work, error-handling and api-design) leaves `version` out: no request ever saves a stored order twice, so no " +
       "update can be lost.",
     why: "Without it, two requests that load the same order both save, and the second silently erases the first.",
   },

@@ -16,20 +16,21 @@ export type StatusPolicyEntry = {
 export const statusPolicy: readonly StatusPolicyEntry[] = [
   {
     status: 422,
-    problemTypes: ["validation-failed", "business-rule-violation"],
+    problemTypes: ["validation-failed", "business-rule-violation", "idempotency-key-reused"],
     when:
-      "The request can never succeed as sent: a field of the wrong type or shape (validation-failed), or a value-object " +
+      "The request can never succeed as sent: a field of the wrong type or shape (validation-failed), a value-object " +
       "or invariant violation such as quantity -5, an empty order, an eleventh line or a malformed email " +
-      "(business-rule-violation).",
+      "(business-rule-violation), or an Idempotency-Key already used for a different request (idempotency-key-reused).",
     why: "Retrying unchanged cannot help; the client or its user must change the request.",
   },
   {
     status: 409,
-    problemTypes: ["state-conflict", "concurrency-conflict"],
+    problemTypes: ["state-conflict", "concurrency-conflict", "idempotency-request-in-flight"],
     when:
       "The request conflicts with the current state: the stock is gone, the order is already confirmed, an id in the " +
-      "body names something that does not exist as things stand (state-conflict), or someone saved the resource first " +
-      "(concurrency-conflict).",
+      "body names something that does not exist as things stand (state-conflict), someone saved the resource first " +
+      "(concurrency-conflict), or a request with the same Idempotency-Key is still running " +
+      "(idempotency-request-in-flight).",
     why: "The same request may succeed later or after another change; the client reads the state again.",
   },
   {
@@ -37,6 +38,12 @@ export const statusPolicy: readonly StatusPolicyEntry[] = [
     problemTypes: ["not-found"],
     when: "Only for the resource the URL names (or a URL no route matches).",
     why: "A client never mistakes a bad reference in the body for a wrong endpoint.",
+  },
+  {
+    status: 401,
+    problemTypes: ["unauthenticated"],
+    when: "The request has no credentials, or ones the service does not accept (unknown, expired or invalid token).",
+    why: "Who is asking is not known yet, so nothing can be decided; the client authenticates and sends it again.",
   },
   {
     status: 403,

@@ -33,6 +33,7 @@ const ALL_EXAMPLES: readonly ExampleName[] = [
   "outbox-and-saga",
   "resilience",
   "database-patterns",
+  "api-design",
 ];
 
 /**
@@ -56,6 +57,23 @@ export const problemTypes: readonly ProblemType[] = [
     },
   },
   {
+    slug: "unauthenticated",
+    title: "Authentication required",
+    status: 401,
+    meaning:
+      "The request carries no credentials, or credentials the service does not accept (unknown, expired or invalid " +
+      "token). The `WWW-Authenticate` header says which scheme to use. Authenticate, then send the request again.",
+    extensions: [],
+    raisedBy: ["api-design"],
+    exampleBody: {
+      type: problemTypeUri("unauthenticated"),
+      title: "Authentication required",
+      status: 401,
+      detail: "Send Authorization: Bearer <token>",
+      instance: "/v2/orders",
+    },
+  },
+  {
     slug: "permission-denied",
     title: "Permission denied",
     status: 403,
@@ -64,8 +82,7 @@ export const problemTypes: readonly ProblemType[] = [
       "clerk has already packed, a clerk refunding above their limit). When the caller may not even know the resource " +
       "exists, such as another customer's order, the answer is not-found (404) instead, so ids cannot be probed.",
     extensions: [],
-    raisedBy: [],
-    shownOn: "start-here/overview",
+    raisedBy: ["api-design"],
     exampleBody: {
       type: problemTypeUri("permission-denied"),
       title: "Permission denied",
@@ -107,6 +124,7 @@ export const problemTypes: readonly ProblemType[] = [
       "error-handling",
       "outbox-and-saga",
       "resilience",
+      "api-design",
     ],
     exampleBody: {
       type: problemTypeUri("state-conflict"),
@@ -125,13 +143,37 @@ export const problemTypes: readonly ProblemType[] = [
       "Someone else saved this resource between the moment it was read and the moment this change was saved " +
       "(optimistic locking). Nothing was stored: read the resource again, and repeat the change if it still makes sense.",
     extensions: [],
-    raisedBy: ["domain-model", "repository-unit-of-work", "cache-aside", "outbox-and-saga", "database-patterns"],
+    raisedBy: [
+      "domain-model",
+      "repository-unit-of-work",
+      "cache-aside",
+      "outbox-and-saga",
+      "database-patterns",
+      "api-design",
+    ],
     exampleBody: {
       type: problemTypeUri("concurrency-conflict"),
       title: "Concurrent update",
       status: 409,
       detail: "Order o-1 was changed by someone else (expected version 3); read it again",
       instance: "/orders/o-1/confirm",
+    },
+  },
+  {
+    slug: "idempotency-request-in-flight",
+    title: "Request still in flight",
+    status: 409,
+    meaning:
+      "A request with the same `Idempotency-Key` is still being processed, so this one was not run. Wait for the " +
+      "`Retry-After` seconds and send it again unchanged: once the first has finished, you get its response.",
+    extensions: [],
+    raisedBy: ["api-design"],
+    exampleBody: {
+      type: problemTypeUri("idempotency-request-in-flight"),
+      title: "Request still in flight",
+      status: 409,
+      detail: "A request with Idempotency-Key 7c0e… is still being processed; retry in a moment",
+      instance: "/v2/orders",
     },
   },
   {
@@ -142,7 +184,7 @@ export const problemTypes: readonly ProblemType[] = [
       "The `If-Match` header names a version (ETag) that is no longer current: the resource changed since the client " +
       "read it. Nothing was stored; GET it again for the new ETag.",
     extensions: [],
-    raisedBy: ["domain-model"],
+    raisedBy: ["domain-model", "api-design"],
     exampleBody: {
       type: problemTypeUri("precondition-failed"),
       title: "Precondition failed",
@@ -220,6 +262,23 @@ export const problemTypes: readonly ProblemType[] = [
     },
   },
   {
+    slug: "idempotency-key-reused",
+    title: "Idempotency key reused",
+    status: 422,
+    meaning:
+      "This `Idempotency-Key` was already used for a different request (another body, method or path). Nothing was " +
+      "run. A key names one request: generate a new key for a new request, and reuse a key only to retry the same one.",
+    extensions: [],
+    raisedBy: ["api-design"],
+    exampleBody: {
+      type: problemTypeUri("idempotency-key-reused"),
+      title: "Idempotency key reused",
+      status: 422,
+      detail: "Idempotency-Key 7c0e… was already used for a different request; use a new key for a new request",
+      instance: "/v2/orders",
+    },
+  },
+  {
     slug: "precondition-required",
     title: "Precondition required",
     status: 428,
@@ -227,7 +286,7 @@ export const problemTypes: readonly ProblemType[] = [
       "This change needs an `If-Match` header with the ETag the client last read, so that it cannot overwrite a change " +
       "it never saw. GET the resource, then repeat the request with `If-Match`.",
     extensions: [],
-    raisedBy: ["domain-model"],
+    raisedBy: ["domain-model", "api-design"],
     exampleBody: {
       type: problemTypeUri("precondition-required"),
       title: "Precondition required",

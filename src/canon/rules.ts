@@ -57,6 +57,7 @@ export const rules: readonly Rule[] = [
     "outbox-and-saga",
     "resilience",
     "database-patterns",
+    "api-design",
   ]),
   invariant(
     "money.non-negative-integer",
@@ -70,12 +71,21 @@ export const rules: readonly Rule[] = [
       "outbox-and-saga",
       "resilience",
       "database-patterns",
+      "api-design",
     ],
   ),
   invariant(
     "money.same-currency",
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
-    ["layered-service", "domain-model", "repository-unit-of-work", "error-handling", "outbox-and-saga", "resilience"],
+    [
+      "layered-service",
+      "domain-model",
+      "repository-unit-of-work",
+      "error-handling",
+      "outbox-and-saga",
+      "resilience",
+      "api-design",
+    ],
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
@@ -84,6 +94,7 @@ export const rules: readonly Rule[] = [
     "error-handling",
     "outbox-and-saga",
     "resilience",
+    "api-design",
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
@@ -92,6 +103,7 @@ export const rules: readonly Rule[] = [
     "error-handling",
     "outbox-and-saga",
     "resilience",
+    "api-design",
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
@@ -100,6 +112,7 @@ export const rules: readonly Rule[] = [
     "error-handling",
     "outbox-and-saga",
     "resilience",
+    "api-design",
   ]),
   invariant("order.single-currency", "All lines of an order are priced in one currency.", ["domain-model"]),
   invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", ["domain-model"]),
@@ -113,6 +126,8 @@ export const rules: readonly Rule[] = [
   invariant("product.price-currency", "A product's new price is in the currency it is already sold in.", [
     "cache-aside",
     "database-patterns",
+    "api-design",
+    "api-design",
   ]),
   conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [
@@ -126,6 +141,7 @@ export const rules: readonly Rule[] = [
     "error-handling",
     "outbox-and-saga",
     "resilience",
+    "api-design",
   ]),
   conflict("order.known-promo-code", "A promo code given with an order exists.", ["domain-model"]),
   conflict("order.changes-only-while-pending", "Lines change, and an order is confirmed, only while it is pending.", [

@@ -20,6 +20,7 @@ export const EXAMPLE_NAMES = [
   "outbox-and-saga",
   "resilience",
   "database-patterns",
+  "api-design",
 ] as const;
 
 /** One of the runnable examples, by folder name. */

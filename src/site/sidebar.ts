@@ -25,7 +25,13 @@ export const plannedSidebar: readonly PlannedGroup[] = [
   },
   {
     label: "Interfaces & data",
-    slugs: ["interfaces-data/api-design", "interfaces-data/database-patterns", "interfaces-data/caching"],
+    slugs: [
+      "interfaces-data/api-design",
+      "interfaces-data/pagination",
+      "interfaces-data/idempotency",
+      "interfaces-data/database-patterns",
+      "interfaces-data/caching",
+    ],
   },
   {
     label: "Distributed systems",

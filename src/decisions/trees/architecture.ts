@@ -203,9 +203,10 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "R",
       label: "Request-Response",
-      link: { page: events, section: "request-response" },
-      summary: "Answer callers synchronously; keep events for the record and for consumers that can wait.",
-      example: "layered-service",
+      link: { page: "interfaces-data/api-design" },
+      summary:
+        "Answer callers synchronously over an HTTP API with clear statuses, safe retries and a generated contract; keep events for the record and for consumers that can wait.",
+      example: "api-design",
     },
   ],
   sources: [

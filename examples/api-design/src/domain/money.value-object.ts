@@ -1,0 +1,56 @@
+import { BusinessRuleViolationError } from "./domain-error.ts";
+
+// ICU ships the ISO 4217 list with every Node and browser, so the domain needs no import for it.
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** Plain JSON shape of an amount: integer minor units (cents) and an ISO currency. */
+export type MoneyJson = { readonly minorUnits: number; readonly currency: string };
+
+/** An amount of money: immutable, never negative, integer minor units so sums never drift. */
+export class Money {
+  readonly minorUnits: number;
+  readonly currency: string;
+
+  private constructor(minorUnits: number, currency: string) {
+    this.minorUnits = minorUnits;
+    this.currency = currency;
+    Object.freeze(this);
+  }
+
+  /** Validates and creates an amount, e.g. `Money.of(1250, "EUR")` for EUR 12.50. */
+  static of(minorUnits: number, currency: string): Money {
+    if (!ISO_CURRENCIES.has(currency)) {
+      throw new BusinessRuleViolationError("money.iso-currency", `${currency} is not an ISO 4217 currency code`);
+    }
+    if (!Number.isSafeInteger(minorUnits) || minorUnits < 0) {
+      throw new BusinessRuleViolationError(
+        "money.non-negative-integer",
+        "Money is a whole, non-negative number of minor units",
+      );
+    }
+    return new Money(minorUnits, currency);
+  }
+
+  add(other: Money): Money {
+    if (other.currency !== this.currency) {
+      throw new BusinessRuleViolationError(
+        "money.same-currency",
+        `Cannot combine ${this.currency} with ${other.currency}`,
+      );
+    }
+    return Money.of(this.minorUnits + other.minorUnits, this.currency);
+  }
+
+  /** This amount `factor` times (a whole number, e.g. a quantity). */
+  times(factor: number): Money {
+    return Money.of(this.minorUnits * factor, this.currency);
+  }
+
+  equals(other: Money): boolean {
+    return this.currency === other.currency && this.minorUnits === other.minorUnits;
+  }
+
+  toJSON(): MoneyJson {
+    return { minorUnits: this.minorUnits, currency: this.currency };
+  }
+}
