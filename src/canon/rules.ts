@@ -122,6 +122,7 @@ export const rules: readonly Rule[] = [
   invariant("product.stock-non-negative", "A product's stock is a whole number, never negative.", [
     "repository-unit-of-work",
     "database-patterns",
+    "api-design",
   ]),
   invariant("product.price-currency", "A product's new price is in the currency it is already sold in.", [
     "cache-aside",
