@@ -19,8 +19,23 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/error-handling",
     ],
   },
-  { label: "Interfaces & data", slugs: ["interfaces-data/caching"] },
-  { label: "Distributed systems", slugs: ["distributed-systems/events-and-sagas"] },
+  {
+    label: "Interfaces & data",
+    slugs: [
+      "interfaces-data/caching",
+      "interfaces-data/caching/strategies",
+      "interfaces-data/caching/invalidation",
+      "interfaces-data/caching/stampedes",
+    ],
+  },
+  {
+    label: "Distributed systems",
+    slugs: [
+      "distributed-systems/events-and-sagas",
+      "distributed-systems/events-and-sagas/brokers",
+      "distributed-systems/events-and-sagas/sagas",
+    ],
+  },
   { label: "Operations", slugs: [] },
   { label: "Reference", slugs: ["reference/examples"] },
 ];

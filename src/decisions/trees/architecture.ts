@@ -3,6 +3,8 @@ import type { DecisionTree } from "../tree.ts";
 const patterns = "foundations/architecture-patterns";
 const ddd = "foundations/domain-driven-design";
 const events = "distributed-systems/events-and-sagas";
+const brokers = "distributed-systems/events-and-sagas/brokers";
+const sagas = "distributed-systems/events-and-sagas/sagas";
 
 /** The guide's architecture decision flowchart (nodes A to R), exactly as the source skill draws it. */
 export const architectureTree: DecisionTree = {
@@ -131,7 +133,7 @@ export const architectureTree: DecisionTree = {
       kind: "question",
       id: "L",
       label: "Cross-service operation?",
-      link: { page: events, section: "sagas" },
+      link: { page: sagas },
       yes: {
         next: "M",
         howToTell:
@@ -148,7 +150,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "M",
       label: "Use Saga Pattern",
-      link: { page: events, section: "sagas" },
+      link: { page: sagas },
       next: "O",
       summary: "Run the operation as a saga: local transactions in order, compensations in reverse when a step fails.",
     },
@@ -174,7 +176,7 @@ export const architectureTree: DecisionTree = {
       kind: "question",
       id: "P",
       label: "Needs real-time updates?",
-      link: { page: events, section: "event-driven-architecture" },
+      link: { page: brokers, section: "event-driven-architecture" },
       yes: {
         next: "Q",
         howToTell: "Other parts must react as soon as something happens: notifications, read models, other services.",
@@ -190,14 +192,14 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "Q",
       label: "Event-Driven Architecture",
-      link: { page: events, section: "event-driven-architecture" },
+      link: { page: brokers, section: "event-driven-architecture" },
       summary: "Deliver the events through a broker to subscribers that are idempotent and retry safely.",
     },
     {
       kind: "step",
       id: "R",
       label: "Request-Response",
-      link: { page: events, section: "request-response" },
+      link: { page: brokers, section: "request-response" },
       summary: "Answer callers synchronously; keep events for the record and for consumers that can wait.",
       example: "layered-service",
     },
