@@ -18,6 +18,7 @@ import { InMemoryDatabase } from "./infrastructure/in-memory-database.ts";
 import { InMemoryProductCache } from "./infrastructure/in-memory-product.cache.ts";
 import { JsonLinesLogger } from "./infrastructure/json-lines.logger.ts";
 import { seedDatabase, WAREHOUSE_STOCK } from "./infrastructure/seed-data.ts";
+import { SystemClock } from "./infrastructure/system-clock.ts";
 import { simulatedWarehouse } from "./infrastructure/simulated-warehouse.ts";
 import { createApp } from "./presentation/app.ts";
 
@@ -57,7 +58,7 @@ export async function startServer(options: {
   let shuttingDown = false;
 
   const app = createApp({
-    placeOrder: new PlaceOrderUseCase({ products, stock, orders }),
+    placeOrder: new PlaceOrderUseCase({ products, stock, orders, clock: new SystemClock() }),
     getOrder: new GetOrderUseCase({ orders }),
     getProduct: new GetProductUseCase({ products, cache, logger }),
     // Ready = able to serve: the database answers. A cache outage only slows reads, and an

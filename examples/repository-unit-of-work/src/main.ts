@@ -47,7 +47,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let shuttingDown = false;
 
   const app = createApp({
-    placeOrder: new PlaceOrderUseCase({ unitOfWork: new PostgresUnitOfWork(db), clock: new SystemClock() }),
+    placeOrder: new PlaceOrderUseCase({
+      newUnitOfWork: () => new PostgresUnitOfWork(db),
+      clock: new SystemClock(),
+    }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),
     productQueries: new ProductQueriesUseCase(new PostgresProductRepository(db)),
     isReady: async () => !shuttingDown && (await pingDatabase(db)),

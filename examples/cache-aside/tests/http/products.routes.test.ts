@@ -96,7 +96,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.deepEqual(await unchanged(app), { currency: "EUR", minorUnits: 8900 });
   });
 
-  test("a negative amount or an unknown currency breaks a Money rule → 409", async () => {
+  test("a negative amount or an unknown currency breaks a Money rule → 422", async () => {
     const { app, put } = testApp();
     const cases: [string, string][] = [
       ['{"price":{"currency":"EUR","minorUnits":-5}}', "money.non-negative-integer"],
@@ -104,8 +104,10 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     ];
     for (const [body, rule] of cases) {
       const response = await put("/products/p-1", body);
-      assert.equal(response.status, 409, rule);
-      assert.equal((await problemOf(response)).rule, rule);
+      assert.equal(response.status, 422, rule);
+      const problem = await problemOf(response);
+      assert.equal(problem.rule, rule);
+      assert.equal(problem.type, "https://backend-field-guide.dev/reference/problems/#business-rule-violation");
     }
     assert.deepEqual(await unchanged(app), { currency: "EUR", minorUnits: 8900 });
   });
@@ -117,11 +119,11 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.equal((await problemOf(response)).detail, "Product p-404 does not exist");
   });
 
-  test("a price in another currency breaks a rule → 409, and the cached price stays", async () => {
+  test("a price in another currency breaks a rule → 422, and the cached price stays", async () => {
     const { app, put } = testApp();
     await app.request("/products/p-1");
     const response = await put("/products/p-1", '{"price":{"currency":"USD","minorUnits":9900}}');
-    assert.equal(response.status, 409);
+    assert.equal(response.status, 422);
     assert.equal((await problemOf(response)).rule, "product.price-currency");
     const read = await app.request("/products/p-1");
     assert.equal(read.headers.get("x-cache"), "HIT");

@@ -1,4 +1,4 @@
-import { EntityNotFoundError } from "../domain/domain-error.ts";
+import { StateConflictError } from "../domain/domain-error.ts";
 import { chooseDiscount } from "../domain/pricing.service.ts";
 import { loadOrder } from "./load-order.ts";
 import { toOrderView, type OrderView } from "./order-view.ts";
@@ -30,11 +30,15 @@ export class ConfirmOrderUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string): Promise<OrderView> {
+  /** `expectedVersion`: the version the caller last read (from If-Match); undefined to skip the check. */
+  async execute(orderId: string, expectedVersion?: number): Promise<OrderView> {
     const { orders, customers, promoCodes, publisher, clock } = this.deps;
-    const order = await loadOrder(orders, orderId);
+    const order = await loadOrder(orders, orderId, expectedVersion);
     const customer = await customers.findById(order.customerId);
-    if (customer === undefined) throw new EntityNotFoundError("Customer", order.customerId);
+    // The URL names the order, which exists; its customer missing is a conflict with the shop's data, not a 404.
+    if (customer === undefined) {
+      throw new StateConflictError("order.known-customer", `Customer ${order.customerId} of this order does not exist`);
+    }
     // A code withdrawn since the order was placed simply no longer applies.
     const promo = order.promoCode === null ? undefined : await promoCodes.findByCode(order.promoCode);
 

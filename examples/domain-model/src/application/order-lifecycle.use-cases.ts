@@ -9,6 +9,7 @@ import { saveThenPublish } from "./save-then-publish.ts";
 export type OrderLifecycleDeps = { orders: OrderRepository; publisher: EventPublisher; clock: Clock };
 
 // Three use cases of the same shape: load, ask the aggregate, save, publish. The rules live in Order.
+// `expectedVersion` is the version the caller last read (If-Match); undefined skips that check, never the save's.
 
 /** Cancels a pending or confirmed order. */
 export class CancelOrderUseCase {
@@ -18,8 +19,8 @@ export class CancelOrderUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string, reason: string): Promise<OrderView> {
-    const order = await loadOrder(this.deps.orders, orderId);
+  async execute(orderId: string, reason: string, expectedVersion?: number): Promise<OrderView> {
+    const order = await loadOrder(this.deps.orders, orderId, expectedVersion);
     order.cancel(reason, this.deps.clock.now());
     await saveThenPublish(order, this.deps.orders, this.deps.publisher);
     return toOrderView(order);
@@ -34,8 +35,8 @@ export class ShipOrderUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string): Promise<OrderView> {
-    const order = await loadOrder(this.deps.orders, orderId);
+  async execute(orderId: string, expectedVersion?: number): Promise<OrderView> {
+    const order = await loadOrder(this.deps.orders, orderId, expectedVersion);
     order.ship(this.deps.clock.now());
     await saveThenPublish(order, this.deps.orders, this.deps.publisher);
     return toOrderView(order);
@@ -50,8 +51,8 @@ export class DeliverOrderUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string): Promise<OrderView> {
-    const order = await loadOrder(this.deps.orders, orderId);
+  async execute(orderId: string, expectedVersion?: number): Promise<OrderView> {
+    const order = await loadOrder(this.deps.orders, orderId, expectedVersion);
     order.deliver(this.deps.clock.now());
     await saveThenPublish(order, this.deps.orders, this.deps.publisher);
     return toOrderView(order);

@@ -18,8 +18,12 @@ export class AddOrderLineUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string, line: { productId: string; quantity: number }): Promise<OrderView> {
-    const order = await loadOrder(this.deps.orders, orderId);
+  async execute(
+    orderId: string,
+    line: { productId: string; quantity: number },
+    expectedVersion?: number,
+  ): Promise<OrderView> {
+    const order = await loadOrder(this.deps.orders, orderId, expectedVersion);
     order.addLine(await priceLine(this.deps.catalogue, line.productId, line.quantity));
     await saveThenPublish(order, this.deps.orders, this.deps.publisher);
     return toOrderView(order);
@@ -37,8 +41,8 @@ export class RemoveOrderLineUseCase {
     this.deps = deps;
   }
 
-  async execute(orderId: string, productId: string): Promise<OrderView> {
-    const order = await loadOrder(this.deps.orders, orderId);
+  async execute(orderId: string, productId: string, expectedVersion?: number): Promise<OrderView> {
+    const order = await loadOrder(this.deps.orders, orderId, expectedVersion);
     order.removeLine(ProductId.of(productId));
     await saveThenPublish(order, this.deps.orders, this.deps.publisher);
     return toOrderView(order);

@@ -4,6 +4,8 @@ import type { Order, OrderStatus } from "../domain/order.aggregate.ts";
 /** What callers of the use cases get back: plain data, no behaviour, safe to serialise. */
 export type OrderView = {
   id: string;
+  /** Sent as the ETag; a client sends it back in If-Match to change the order. */
+  version: number;
   customerId: string;
   status: OrderStatus;
   placedAt: string;
@@ -18,6 +20,7 @@ export type OrderView = {
 export function toOrderView(order: Order): OrderView {
   return {
     id: order.id,
+    version: order.version,
     customerId: order.customerId,
     status: order.status,
     placedAt: order.placedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { BusinessRuleViolationError } from "../domain/domain-error.ts";
+import { StateConflictError } from "../domain/domain-error.ts";
 import { CustomerId, OrderId } from "../domain/identifiers.ts";
 import { Order } from "../domain/order.aggregate.ts";
 import { toOrderView, type OrderView } from "./order-view.ts";
@@ -39,18 +39,15 @@ export class PlaceOrderUseCase {
   async execute(command: PlaceOrderCommand): Promise<OrderView> {
     const { orders, customers, catalogue, promoCodes, publisher, clock } = this.deps;
     const customerId = CustomerId.of(command.customerId);
-    // Ids in the body that lead nowhere are refused like any rule (409); 404 is for the id in the URL.
+    // An id in the body that leads nowhere conflicts with the shop as it stands (409); 404 is for the id in the URL.
     if ((await customers.findById(customerId)) === undefined) {
-      throw new BusinessRuleViolationError("order.known-customer", `Customer ${command.customerId} does not exist`);
+      throw new StateConflictError("order.known-customer", `Customer ${command.customerId} does not exist`);
     }
     let promoCode: string | null = null;
     if (command.promoCode !== undefined) {
       const promo = await promoCodes.findByCode(command.promoCode);
       if (promo === undefined) {
-        throw new BusinessRuleViolationError(
-          "order.known-promo-code",
-          `Promo code ${command.promoCode} does not exist`,
-        );
+        throw new StateConflictError("order.known-promo-code", `Promo code ${command.promoCode} does not exist`);
       }
       promoCode = promo.code;
     }

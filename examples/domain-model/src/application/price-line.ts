@@ -1,4 +1,4 @@
-import { BusinessRuleViolationError } from "../domain/domain-error.ts";
+import { StateConflictError } from "../domain/domain-error.ts";
 import { ProductId } from "../domain/identifiers.ts";
 import type { NewOrderLine } from "../domain/order.aggregate.ts";
 import { Quantity } from "../domain/quantity.value-object.ts";
@@ -12,7 +12,7 @@ export async function priceLine(
 ): Promise<NewOrderLine> {
   const product = await catalogue.findById(ProductId.of(productId));
   if (product === undefined) {
-    throw new BusinessRuleViolationError("order.known-products", `Product ${productId} does not exist`);
+    throw new StateConflictError("order.known-products", `Product ${productId} does not exist`);
   }
   return { productId: product.id, quantity: Quantity.of(quantity), unitPrice: product.unitPrice };
 }

@@ -22,6 +22,8 @@ export type NewOrderLine = { readonly productId: ProductId; readonly quantity: Q
 /** Plain-data copy of an order, for repositories to store and restore. */
 export type OrderSnapshot = {
   readonly id: string;
+  /** How many times the order has been saved; the repository's compare-and-set checks it. */
+  readonly version: number;
   readonly customerId: string;
   readonly status: OrderStatus;
   readonly placedAt: string;
@@ -32,6 +34,7 @@ export type OrderSnapshot = {
 
 type OrderState = {
   id: OrderId;
+  version: number;
   customerId: CustomerId;
   placedAt: Date;
   status: OrderStatus;
@@ -50,6 +53,7 @@ export class Order {
 
   readonly id: OrderId;
   readonly customerId: CustomerId;
+  #version: number;
   // Private (#) state: callers read copies through getters and cannot push into the lines behind the rules' back.
   #placedAt: Date;
   #status: OrderStatus;
@@ -61,6 +65,7 @@ export class Order {
   private constructor(state: OrderState) {
     this.id = state.id;
     this.customerId = state.customerId;
+    this.#version = state.version;
     this.#placedAt = new Date(state.placedAt);
     this.#status = state.status;
     this.#promoCode = state.promoCode;
@@ -68,7 +73,7 @@ export class Order {
     this.#discount = state.discount;
   }
 
-  /** Factory for a new order: rejects an empty order or too many lines, and records OrderPlaced. */
+  /** Factory for a new order at version 0 (never saved): rejects an empty order or too many lines, and records OrderPlaced. */
   static place(input: {
     id: OrderId;
     customerId: CustomerId;
@@ -79,6 +84,7 @@ export class Order {
     if (input.lines.length === 0) throw new EmptyOrderError();
     const order = new Order({
       id: input.id,
+      version: 0,
       customerId: input.customerId,
       placedAt: input.now,
       status: "pending",
@@ -111,6 +117,7 @@ export class Order {
     };
     return new Order({
       id: snapshot.id as OrderId,
+      version: snapshot.version,
       customerId: snapshot.customerId as CustomerId,
       placedAt: new Date(snapshot.placedAt),
       status: snapshot.status,
@@ -118,6 +125,19 @@ export class Order {
       lines,
       discount,
     });
+  }
+
+  /**
+   * The version this copy was read at: 0 before its first save, then the number of saves. Two requests
+   * that read the same version cannot both save (see OrderRepository.save).
+   */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Called by a repository once its compare-and-set has stored this copy: the order is now one version further. */
+  markSaved(): void {
+    this.#version += 1;
   }
 
   /** A copy: a Date is mutable, and the order's own must not change behind its back. */
@@ -207,6 +227,7 @@ export class Order {
   toSnapshot(): OrderSnapshot {
     return {
       id: this.id,
+      version: this.#version,
       customerId: this.customerId,
       status: this.#status,
       placedAt: this.placedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { BusinessRuleViolationError } from "./domain-error.ts";
+import { BusinessRuleViolationError, StateConflictError } from "./domain-error.ts";
 import type { OrderStatus } from "./order.aggregate.ts";
 
 /** An order must hold at least one line, from its creation to its end. */
@@ -16,21 +16,21 @@ export class TooManyOrderLinesError extends BusinessRuleViolationError {
 }
 
 /** Lines and prices may change, and the order be confirmed, only while it is pending. */
-export class OrderNotPendingError extends BusinessRuleViolationError {
+export class OrderNotPendingError extends StateConflictError {
   constructor(status: OrderStatus) {
     super("order.changes-only-while-pending", `The order is ${status}; only pending orders can change`);
   }
 }
 
 /** Once an order has shipped, cancelling it is a return, not a cancellation. */
-export class OrderCannotBeCancelledError extends BusinessRuleViolationError {
+export class OrderCannotBeCancelledError extends StateConflictError {
   constructor(status: OrderStatus) {
     super("order.no-cancel-after-shipping", `The order is ${status}; it can no longer be cancelled`);
   }
 }
 
 /** The order's life runs pending → confirmed → shipped → delivered; no step may be skipped or repeated. */
-export class InvalidOrderTransitionError extends BusinessRuleViolationError {
+export class InvalidOrderTransitionError extends StateConflictError {
   constructor(status: OrderStatus, action: string) {
     super("order.status-transition", `Cannot ${action} an order that is ${status}`);
   }

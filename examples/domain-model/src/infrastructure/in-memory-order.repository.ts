@@ -1,3 +1,4 @@
+import { ConcurrencyConflictError } from "../application/ports/concurrency-errors.ts";
 import type { OrderRepository } from "../application/ports/order.repository.port.ts";
 import type { OrderId } from "../domain/identifiers.ts";
 import { Order, type OrderSnapshot } from "../domain/order.aggregate.ts";
@@ -15,7 +16,11 @@ export class InMemoryOrderRepository implements OrderRepository {
     return snapshot === undefined ? undefined : Order.restore(snapshot);
   }
 
+  /** Compare-and-set, as `UPDATE orders … WHERE id = $1 AND version = $2` would: the check and the write never interleave. */
   async save(order: Order): Promise<void> {
-    this.snapshots.set(order.id, structuredClone(order.toSnapshot()));
+    const storedVersion = this.snapshots.get(order.id)?.version ?? 0;
+    if (storedVersion !== order.version) throw new ConcurrencyConflictError("Order", order.id, order.version);
+    this.snapshots.set(order.id, structuredClone({ ...order.toSnapshot(), version: order.version + 1 }));
+    order.markSaved();
   }
 }

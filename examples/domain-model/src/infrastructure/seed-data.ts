@@ -31,6 +31,7 @@ export const seedPromoCodes = (): PromoCode[] => [PromoCode.of("SPRING20", 20), 
 export const seedOrders = (): OrderSnapshot[] => [
   {
     id: "o-1",
+    version: 1,
     customerId: "c-1",
     status: "pending",
     placedAt: "2026-01-05T09:00:00.000Z",
@@ -43,6 +44,7 @@ export const seedOrders = (): OrderSnapshot[] => [
   },
   {
     id: "o-2",
+    version: 1,
     customerId: "c-2",
     status: "shipped",
     placedAt: "2026-01-04T15:30:00.000Z",

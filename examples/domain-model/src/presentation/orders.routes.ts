@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import type { OrderView } from "../application/order-view.ts";
 import type { ConfirmOrderUseCase } from "../application/confirm-order.use-case.ts";
 import type { GetOrderUseCase } from "../application/get-order.use-case.ts";
 import type {
@@ -10,6 +11,7 @@ import type { AddOrderLineUseCase, RemoveOrderLineUseCase } from "../application
 import type { PlaceOrderUseCase } from "../application/place-order.use-case.ts";
 import { addOrderLineBody, cancelOrderBody, placeOrderBody } from "./order.schemas.ts";
 import { readJsonBody } from "./read-json-body.ts";
+import { etagOf, expectedVersion } from "./versions.ts";
 
 /** The use cases the order routes call. */
 export type OrderUseCases = {
@@ -30,30 +32,48 @@ export function ordersRoutes(useCases: OrderUseCases): Hono {
   routes.post("/", async (c) => {
     const order = await useCases.placeOrder.execute(await readJsonBody(c, placeOrderBody));
     c.header("Location", `/orders/${order.id}`);
+    c.header("ETag", etagOf(order.version));
     return c.json(order, 201);
   });
 
-  routes.get("/:id", async (c) => c.json(await useCases.getOrder.execute(c.req.param("id"))));
+  routes.get("/:id", async (c) => withETag(c, await useCases.getOrder.execute(c.req.param("id"))));
 
+  // Every change names the version it was decided on (If-Match), so two clients cannot overwrite each other.
   routes.post("/:id/lines", async (c) => {
+    const version = expectedVersion(c);
     const line = await readJsonBody(c, addOrderLineBody);
-    return c.json(await useCases.addOrderLine.execute(c.req.param("id"), line));
+    return withETag(c, await useCases.addOrderLine.execute(c.req.param("id"), line, version));
   });
 
-  routes.delete("/:id/lines/:productId", async (c) =>
-    c.json(await useCases.removeOrderLine.execute(c.req.param("id"), c.req.param("productId"))),
+  routes.delete("/:id/lines/:productId", async (c) => {
+    const version = expectedVersion(c);
+    return withETag(c, await useCases.removeOrderLine.execute(c.req.param("id"), c.req.param("productId"), version));
+  });
+
+  routes.post("/:id/confirm", async (c) =>
+    withETag(c, await useCases.confirmOrder.execute(c.req.param("id"), expectedVersion(c))),
   );
 
-  routes.post("/:id/confirm", async (c) => c.json(await useCases.confirmOrder.execute(c.req.param("id"))));
-
   routes.post("/:id/cancel", async (c) => {
+    const version = expectedVersion(c);
     const body = await readJsonBody(c, cancelOrderBody, { optional: true });
-    return c.json(await useCases.cancelOrder.execute(c.req.param("id"), body.reason ?? "Cancelled by the customer"));
+    const reason = body.reason ?? "Cancelled by the customer";
+    return withETag(c, await useCases.cancelOrder.execute(c.req.param("id"), reason, version));
   });
 
-  routes.post("/:id/ship", async (c) => c.json(await useCases.shipOrder.execute(c.req.param("id"))));
+  routes.post("/:id/ship", async (c) =>
+    withETag(c, await useCases.shipOrder.execute(c.req.param("id"), expectedVersion(c))),
+  );
 
-  routes.post("/:id/deliver", async (c) => c.json(await useCases.deliverOrder.execute(c.req.param("id"))));
+  routes.post("/:id/deliver", async (c) =>
+    withETag(c, await useCases.deliverOrder.execute(c.req.param("id"), expectedVersion(c))),
+  );
 
   return routes;
+}
+
+/** Answers with the order and its version as the ETag, for the client's next If-Match. */
+function withETag(c: Context, order: OrderView): Response {
+  c.header("ETag", etagOf(order.version));
+  return c.json(order);
 }

@@ -1,6 +1,8 @@
-import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
+import { ConcurrencyConflictError, PreconditionFailedError } from "../application/ports/concurrency-errors.ts";
+import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
+  PreconditionRequiredError,
   RequestValidationError,
   UnsupportedMediaTypeError,
   type FieldError,
@@ -17,8 +19,8 @@ export type ProblemDetails = {
   readonly rule?: string;
 };
 
-// A reserved example domain: in a real service, point these at pages that document each problem.
-const PROBLEM_BASE = "https://field-guide.example/problems/";
+// Each type is a link to the guide's page on that problem, as RFC 9457 asks: a client can look it up.
+const PROBLEM_BASE = "https://backend-field-guide.dev/reference/problems/#";
 
 /** The problem for a URL no route matches. */
 export function routeNotFoundProblem(method: string, path: string): ProblemDetails {
@@ -81,14 +83,52 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       instance,
     };
   }
+  // 422: the request can never succeed as sent. 409: it conflicts with the state as it stands.
   if (error instanceof BusinessRuleViolationError) {
     return {
       type: `${PROBLEM_BASE}business-rule-violation`,
       title: "Business rule violated",
+      status: 422,
+      detail: error.message,
+      instance,
+      rule: error.rule,
+    };
+  }
+  if (error instanceof StateConflictError) {
+    return {
+      type: `${PROBLEM_BASE}state-conflict`,
+      title: "Conflicts with the current state",
       status: 409,
       detail: error.message,
       instance,
       rule: error.rule,
+    };
+  }
+  if (error instanceof ConcurrencyConflictError) {
+    return {
+      type: `${PROBLEM_BASE}concurrency-conflict`,
+      title: "Concurrent update",
+      status: 409,
+      detail: error.message,
+      instance,
+    };
+  }
+  if (error instanceof PreconditionFailedError) {
+    return {
+      type: `${PROBLEM_BASE}precondition-failed`,
+      title: "Precondition failed",
+      status: 412,
+      detail: error.message,
+      instance,
+    };
+  }
+  if (error instanceof PreconditionRequiredError) {
+    return {
+      type: `${PROBLEM_BASE}precondition-required`,
+      title: "Precondition required",
+      status: 428,
+      detail: error.message,
+      instance,
     };
   }
   // Anything else is a bug: say so generically; the details go to the log, never to the client.

@@ -27,3 +27,11 @@ export class RequestValidationError extends Error {
     this.errors = errors;
   }
 }
+
+/** A change that must say which version it was decided on arrived without If-Match (mapped to 428). */
+export class PreconditionRequiredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PreconditionRequiredError";
+  }
+}

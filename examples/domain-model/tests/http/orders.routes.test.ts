@@ -5,14 +5,22 @@ import { testShop } from "../fakes/test-shop.ts";
 
 type Problem = { type: string; title: string; status: number; detail: string; instance: string; rule?: string };
 
-function send(app: ReturnType<ReturnType<typeof testShop>["app"]>, method: string, path: string, body?: string) {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.body = body;
-    init.headers = { "Content-Type": "application/json" };
-  }
-  return app.request(path, init);
+/** Sends a request; `ifMatch` is the ETag the change was decided on (every change to an order needs one). */
+function send(
+  app: ReturnType<ReturnType<typeof testShop>["app"]>,
+  method: string,
+  path: string,
+  body?: string,
+  ifMatch?: string,
+) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch !== undefined) headers["If-Match"] = ifMatch;
+  return app.request(path, body === undefined ? { method, headers } : { method, headers, body });
 }
+
+/** The seed orders o-1 and o-2 are at version 1. */
+const SEEDED = '"1"';
 
 async function problemOf(response: Response): Promise<Problem> {
   assert.equal(response.headers.get("content-type"), "application/problem+json");
@@ -31,19 +39,28 @@ describe("the order lifecycle over HTTP", () => {
     assert.equal(placed.status, 201);
     const { id } = (await placed.json()) as { id: string };
     assert.equal(placed.headers.get("location"), `/orders/${id}`);
+    assert.equal(placed.headers.get("etag"), '"1"');
 
-    assert.equal((await send(app, "POST", `/orders/${id}/lines`, '{"productId":"p-2","quantity":3}')).status, 200);
-    const confirmed = (await (await send(app, "POST", `/orders/${id}/confirm`)).json()) as {
+    // Each answer's ETag is the If-Match of the next change.
+    const added = await send(app, "POST", `/orders/${id}/lines`, '{"productId":"p-2","quantity":3}', '"1"');
+    assert.equal(added.status, 200);
+    assert.equal(added.headers.get("etag"), '"2"');
+    const confirmedResponse = await send(app, "POST", `/orders/${id}/confirm`, undefined, '"2"');
+    const confirmed = (await confirmedResponse.json()) as {
+      version: number;
       total: unknown;
       discount: { source: string; percent: number };
     };
     // c-3 is silver: 10 % off (8900 + 3 × 990) = 11870 → 1187 off.
     assert.deepEqual(confirmed.discount.source, "tier");
     assert.deepEqual(confirmed.total, { currency: "EUR", minorUnits: 10683 });
-    assert.equal((await send(app, "POST", `/orders/${id}/ship`)).status, 200);
-    assert.equal((await send(app, "POST", `/orders/${id}/deliver`)).status, 200);
+    assert.equal(confirmed.version, 3);
+    assert.equal((await send(app, "POST", `/orders/${id}/ship`, undefined, '"3"')).status, 200);
+    assert.equal((await send(app, "POST", `/orders/${id}/deliver`, undefined, '"4"')).status, 200);
 
-    const fetched = (await (await send(app, "GET", `/orders/${id}`)).json()) as { status: string };
+    const fetchedResponse = await send(app, "GET", `/orders/${id}`);
+    assert.equal(fetchedResponse.headers.get("etag"), '"5"');
+    const fetched = (await fetchedResponse.json()) as { status: string };
     assert.equal(fetched.status, "delivered");
     const { events } = (await (await send(app, "GET", "/events")).json()) as { events: { type: string }[] };
     assert.deepEqual(
@@ -54,12 +71,52 @@ describe("the order lifecycle over HTTP", () => {
 
   test("DELETE removes a line; cancel takes an optional reason", async () => {
     const app = testShop().app();
-    const afterRemove = (await (await send(app, "DELETE", "/orders/o-1/lines/p-2")).json()) as { lines: unknown[] };
+    const removed = await send(app, "DELETE", "/orders/o-1/lines/p-2", undefined, SEEDED);
+    const afterRemove = (await removed.json()) as { lines: unknown[] };
     assert.equal(afterRemove.lines.length, 1);
-    const cancelled = await send(app, "POST", "/orders/o-1/cancel", '{"reason":"found it cheaper"}');
+    const cancelled = await send(app, "POST", "/orders/o-1/cancel", '{"reason":"found it cheaper"}', '"2"');
     assert.equal(((await cancelled.json()) as { status: string }).status, "cancelled");
     const { events } = (await (await send(app, "GET", "/events")).json()) as { events: { reason?: string }[] };
     assert.equal(events.at(-1)?.reason, "found it cheaper");
+  });
+});
+
+describe("versions: a change names the version it was decided on", () => {
+  test("no If-Match → 428, and the order is unchanged", async () => {
+    const shop = testShop();
+    const response = await send(shop.app(), "POST", "/orders/o-1/confirm");
+    assert.equal(response.status, 428);
+    const problem = await problemOf(response);
+    assert.equal(problem.type, "https://backend-field-guide.dev/reference/problems/#precondition-required");
+    assert.match(problem.detail, /GET \/orders\/o-1/);
+    assert.deepEqual(shop.saved, []);
+  });
+
+  test("a stale If-Match → 412: the second of two clients that read version 1 cannot overwrite the first", async () => {
+    const shop = testShop();
+    const app = shop.app();
+    assert.equal(
+      (await send(app, "POST", "/orders/o-1/lines", '{"productId":"p-4","quantity":1}', SEEDED)).status,
+      200,
+    );
+    const late = await send(app, "POST", "/orders/o-1/confirm", undefined, SEEDED);
+    assert.equal(late.status, 412);
+    const problem = await problemOf(late);
+    assert.equal(problem.type, "https://backend-field-guide.dev/reference/problems/#precondition-failed");
+    assert.equal(problem.detail, "Order o-1 is at version 2; GET it again for the current ETag");
+    const o1 = (await (await send(app, "GET", "/orders/o-1")).json()) as { status: string };
+    assert.equal(o1.status, "pending");
+    assert.deepEqual(
+      (await shop.publisher.list()).map((event) => event.type),
+      [],
+      "adding a line publishes nothing, and the refused confirmation published nothing either",
+    );
+  });
+
+  test("an ETag that is not one of ours → 412; If-Match: * accepts the current version", async () => {
+    const app = testShop().app();
+    assert.equal((await send(app, "POST", "/orders/o-1/confirm", undefined, 'W/"1"')).status, 412);
+    assert.equal((await send(app, "POST", "/orders/o-1/confirm", undefined, "*")).status, 200);
   });
 });
 
@@ -106,7 +163,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
-  test("quantity 0, no lines or eleven lines are business rules → 409, not schema errors", async () => {
+  test("quantity 0, no lines or eleven lines break business rules → 422 naming the rule, not schema errors", async () => {
     const shop = testShop();
     const eleven = Array.from({ length: 11 }, (_, i) => ({ productId: `x-${i + 1}`, quantity: 1 }));
     const cases: [unknown, string][] = [
@@ -116,8 +173,10 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     ];
     for (const [body, rule] of cases) {
       const response = await send(shop.app(), "POST", "/orders", JSON.stringify(body));
-      assert.equal(response.status, 409, rule);
-      assert.equal((await problemOf(response)).rule, rule);
+      assert.equal(response.status, 422, rule);
+      const problem = await problemOf(response);
+      assert.equal(problem.rule, rule);
+      assert.equal(problem.type, "https://backend-field-guide.dev/reference/problems/#business-rule-violation");
     }
     assert.deepEqual(shop.saved, []);
     assert.deepEqual(await shop.publisher.list(), []);
@@ -130,7 +189,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       ["GET", "/orders/o-404"],
       ["POST", "/orders/o-404/confirm"],
     ] as const) {
-      const response = await send(app, method, path);
+      const response = await send(app, method, path, undefined, SEEDED);
       assert.equal(response.status, 404, path);
       assert.equal((await problemOf(response)).detail, "Order o-404 does not exist");
     }
@@ -162,7 +221,7 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
       ],
     ];
     for (const [path, body, rule, detail] of cases) {
-      const response = await send(app, "POST", path, body);
+      const response = await send(app, "POST", path, body, SEEDED);
       assert.equal(response.status, 409, rule);
       const problem = await problemOf(response);
       assert.deepEqual([problem.rule, problem.detail], [rule, detail]);
@@ -171,22 +230,43 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
-  test("business rule violations → 409 naming the rule, and the order is unchanged", async () => {
+  test("rules about the order's state → 409, invariants → 422, each naming the rule; the order is unchanged", async () => {
     const shop = testShop();
     const app = shop.app();
-    const cases: [string, string, string | undefined, string][] = [
-      ["POST", "/orders/o-2/cancel", undefined, "order.no-cancel-after-shipping"],
-      ["POST", "/orders/o-2/lines", '{"productId":"p-1","quantity":1}', "order.changes-only-while-pending"],
-      ["POST", "/orders/o-2/ship", undefined, "order.status-transition"],
-      ["POST", "/orders/o-1/lines", '{"productId":"p-5","quantity":1}', "order.single-currency"],
-      ["POST", "/orders/o-1/lines", '{"productId":"p-1","quantity":99}', "quantity.range"],
+    const cases: [string, string, string | undefined, string, number, string][] = [
+      ["POST", "/orders/o-2/cancel", undefined, "order.no-cancel-after-shipping", 409, "state-conflict"],
+      [
+        "POST",
+        "/orders/o-2/lines",
+        '{"productId":"p-1","quantity":1}',
+        "order.changes-only-while-pending",
+        409,
+        "state-conflict",
+      ],
+      ["POST", "/orders/o-2/ship", undefined, "order.status-transition", 409, "state-conflict"],
+      [
+        "POST",
+        "/orders/o-1/lines",
+        '{"productId":"p-5","quantity":1}',
+        "order.single-currency",
+        422,
+        "business-rule-violation",
+      ],
+      [
+        "POST",
+        "/orders/o-1/lines",
+        '{"productId":"p-1","quantity":99}',
+        "quantity.range",
+        422,
+        "business-rule-violation",
+      ],
     ];
-    for (const [method, path, body, rule] of cases) {
-      const response = await send(app, method, path, body);
-      assert.equal(response.status, 409, `${method} ${path}`);
+    for (const [method, path, body, rule, status, type] of cases) {
+      const response = await send(app, method, path, body, SEEDED);
+      assert.equal(response.status, status, `${method} ${path}`);
       const problem = await problemOf(response);
       assert.equal(problem.rule, rule);
-      assert.equal(problem.title, "Business rule violated");
+      assert.equal(problem.type, `https://backend-field-guide.dev/reference/problems/#${type}`);
     }
     const o1 = (await (await send(app, "GET", "/orders/o-1")).json()) as { lines: { quantity: number }[] };
     assert.deepEqual(
@@ -197,13 +277,13 @@ describe("bad input gets a problem+json answer and changes nothing", () => {
     assert.deepEqual(await shop.publisher.list(), []);
   });
 
-  test("adding an eleventh line to an existing order → 409", async () => {
+  test("adding an eleventh line to an existing order → 422", async () => {
     const app = testShop().app();
     const ten = Array.from({ length: 10 }, (_, i) => ({ productId: `x-${i + 1}`, quantity: 1 }));
     const placed = await send(app, "POST", "/orders", JSON.stringify({ customerId: "c-1", lines: ten }));
     const { id } = (await placed.json()) as { id: string };
-    const response = await send(app, "POST", `/orders/${id}/lines`, '{"productId":"x-11","quantity":1}');
-    assert.equal(response.status, 409);
+    const response = await send(app, "POST", `/orders/${id}/lines`, '{"productId":"x-11","quantity":1}', '"1"');
+    assert.equal(response.status, 422);
     assert.equal((await problemOf(response)).rule, "order.max-lines");
   });
 

@@ -26,7 +26,10 @@ test("the service answers health checks and places, confirms and lists an order 
   });
   assert.equal(placed.status, 201);
   const { id } = (await placed.json()) as { id: string };
-  assert.equal((await fetch(`${base}/orders/${id}/confirm`, { method: "POST" })).status, 200);
+  const etag = placed.headers.get("etag");
+  assert.equal(etag, '"1"');
+  const confirmed = await fetch(`${base}/orders/${id}/confirm`, { method: "POST", headers: { "If-Match": etag } });
+  assert.equal(confirmed.status, 200);
 
   const { events } = (await (await fetch(`${base}/events`)).json()) as { events: { type: string }[] };
   assert.deepEqual(

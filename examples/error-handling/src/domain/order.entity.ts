@@ -21,6 +21,8 @@ export type PlaceOrderInput = {
 /** An order. Created only through `place`, which checks every rule, so an Order in memory is always valid. */
 export class Order {
   static readonly MAX_LINES = 10;
+  static readonly MIN_QUANTITY = 1;
+  static readonly MAX_QUANTITY = 99;
 
   readonly id: OrderId;
   readonly lines: readonly OrderLine[];
@@ -32,10 +34,10 @@ export class Order {
     this.createdAt = createdAt;
   }
 
-  /** Places a new order, or throws the BusinessRuleViolationError of the first rule it breaks. */
+  /** Places a new order, or throws the error of the first rule it breaks (422 for the order itself, 409 for stock). */
   static place(input: PlaceOrderInput): Order {
     if (input.lines.length === 0) {
-      throw new BusinessRuleViolationError("order.has-lines", "An order needs at least one line");
+      throw new BusinessRuleViolationError("order.not-empty", "An order needs at least one line");
     }
     if (input.lines.length > Order.MAX_LINES) {
       throw new BusinessRuleViolationError(
@@ -45,10 +47,10 @@ export class Order {
     }
     const requested = new Map<ProductId, number>(); // two lines for one product draw on the same stock
     const lines = input.lines.map(({ product, quantity, inStock }) => {
-      if (!Number.isSafeInteger(quantity) || quantity < 1) {
+      if (!Number.isSafeInteger(quantity) || quantity < Order.MIN_QUANTITY || quantity > Order.MAX_QUANTITY) {
         throw new BusinessRuleViolationError(
-          "order-line.quantity-positive",
-          `Quantity of ${product.id} must be a whole number of at least 1, not ${quantity}`,
+          "quantity.range",
+          `Quantity of ${product.id} must be a whole number from ${Order.MIN_QUANTITY} to ${Order.MAX_QUANTITY}, not ${quantity}`,
         );
       }
       // Raised here, deep inside the domain; only the HTTP edge decides what it means for a client.

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { InfrastructureError } from "../application/ports/infrastructure-errors.ts";
-import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
   RequestValidationError,
@@ -24,8 +24,8 @@ export type ProblemDetails = {
 /** Where the problem happened: the request path and the request id. */
 export type ProblemContext = { readonly instance: string; readonly requestId: string };
 
-// A reserved example domain: in a real service, point these at pages that document each problem.
-const PROBLEM_BASE = "https://field-guide.example/problems/";
+// Each type is a link to the guide's page on that problem, as RFC 9457 asks: a client can look it up.
+const PROBLEM_BASE = "https://backend-field-guide.dev/reference/problems/#";
 
 /** Seconds a client should wait before retrying after a 503: long enough for a failover or a reconnect. */
 const RETRY_AFTER_SECONDS = 5;
@@ -95,10 +95,21 @@ export function problemFromError(error: unknown, where: ProblemContext): Problem
       ...where,
     };
   }
+  // 422: the request can never succeed as sent. 409: it conflicts with the state as it stands.
   if (error instanceof BusinessRuleViolationError) {
     return {
       type: `${PROBLEM_BASE}business-rule-violation`,
       title: "Business rule violated",
+      status: 422,
+      detail: error.message,
+      ...where,
+      rule: error.rule,
+    };
+  }
+  if (error instanceof StateConflictError) {
+    return {
+      type: `${PROBLEM_BASE}state-conflict`,
+      title: "Conflicts with the current state",
       status: 409,
       detail: error.message,
       ...where,

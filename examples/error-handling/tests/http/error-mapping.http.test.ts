@@ -9,7 +9,7 @@ async function problemOf(response: Response, status: number, type: string): Prom
   assert.equal(response.status, status);
   assert.equal(response.headers.get("Content-Type"), "application/problem+json");
   const problem = (await response.json()) as Problem;
-  assert.equal(problem.type, `https://field-guide.example/problems/${type}`);
+  assert.equal(problem.type, `https://backend-field-guide.dev/reference/problems/#${type}`);
   assert.equal(problem.status, status);
   assert.equal(problem.requestId, response.headers.get("X-Request-Id"));
   return problem;
@@ -50,25 +50,26 @@ describe("mapping errors to problems, once, at the edge", () => {
     const problem = await problemOf(
       await app.request("/orders", postJson({ lines: [{ productId: "p-2", quantity: 5 }] })),
       409,
-      "business-rule-violation",
+      "state-conflict",
     );
-    assert.equal(problem.rule, "order-line.in-stock");
+    assert.equal(problem.rule, "product.stock-available");
     assert.equal(problem.detail, "Only 3 of p-2 in stock; 5 requested");
     assert.equal(await storedOrders(database), 1);
   });
 
-  it("answers other rule violations with 409 too, an unknown product in the body among them", async () => {
+  it("answers an unknown product in the body with 409, and rules no state could satisfy with 422", async () => {
     const { app, database } = await buildTestApp();
-    for (const [lines, rule] of [
-      [[{ productId: "p-404", quantity: 1 }], "order.known-products"],
-      [[{ productId: "p-1", quantity: 0 }], "order-line.quantity-positive"],
-      [Array.from({ length: 11 }, () => ({ productId: "p-1", quantity: 1 })), "order.max-lines"],
-    ] as const) {
-      const problem = await problemOf(
-        await app.request("/orders", postJson({ lines })),
-        409,
+    for (const [lines, rule, status, type] of [
+      [[{ productId: "p-404", quantity: 1 }], "order.known-products", 409, "state-conflict"],
+      [[{ productId: "p-1", quantity: 0 }], "quantity.range", 422, "business-rule-violation"],
+      [
+        Array.from({ length: 11 }, () => ({ productId: "p-1", quantity: 1 })),
+        "order.max-lines",
+        422,
         "business-rule-violation",
-      );
+      ],
+    ] as const) {
+      const problem = await problemOf(await app.request("/orders", postJson({ lines })), status, type);
       assert.equal(problem.rule, rule);
     }
     assert.equal(await storedOrders(database), 1);

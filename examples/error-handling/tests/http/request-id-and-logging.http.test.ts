@@ -68,7 +68,7 @@ describe("logging failures", () => {
     const body = await response.text();
     assert.doesNotMatch(body, /minorUnits|shop_admin|TypeError|\.ts:\d+|\bat /);
     assert.deepEqual(JSON.parse(body), {
-      type: "https://field-guide.example/problems/internal-error",
+      type: "https://backend-field-guide.dev/reference/problems/#internal-error",
       title: "Internal server error",
       status: 500,
       detail: "An unexpected error occurred. It has been logged.",

@@ -10,6 +10,7 @@ import { InMemoryProductCache } from "../../src/infrastructure/in-memory-product
 import { seedDatabase, WAREHOUSE_STOCK } from "../../src/infrastructure/seed-data.ts";
 import { simulatedWarehouse } from "../../src/infrastructure/simulated-warehouse.ts";
 import { createApp, type AppDeps } from "../../src/presentation/app.ts";
+import { FakeClock } from "../fakes/fake-clock.ts";
 import { InMemoryLogger } from "../fakes/in-memory-logger.ts";
 
 /**
@@ -25,7 +26,7 @@ export async function buildTestApp(options: { logger?: Logger; overrides?: Parti
   const orders = new DatabaseOrderRepository(database);
   const stock = new HttpStockGateway({ baseUrl: "https://warehouse.test", fetch: simulatedWarehouse(WAREHOUSE_STOCK) });
   const app = createApp({
-    placeOrder: new PlaceOrderUseCase({ products, stock, orders }),
+    placeOrder: new PlaceOrderUseCase({ products, stock, orders, clock: new FakeClock() }),
     getOrder: new GetOrderUseCase({ orders }),
     getProduct: new GetProductUseCase({ products, cache, logger: options.logger ?? logger }),
     isReady: () =>

@@ -6,13 +6,22 @@ import {
   ExternalAPIError,
   InfrastructureError,
 } from "../../src/application/ports/infrastructure-errors.ts";
-import { BusinessRuleViolationError, DomainError, EntityNotFoundError } from "../../src/domain/domain-error.ts";
+import {
+  BusinessRuleViolationError,
+  DomainError,
+  EntityNotFoundError,
+  StateConflictError,
+} from "../../src/domain/domain-error.ts";
 import { ProductId } from "../../src/domain/identifiers.ts";
 import { InsufficientStockError } from "../../src/domain/order.errors.ts";
 
 describe("the error hierarchy", () => {
   it("has two separate families: domain errors and infrastructure errors", () => {
-    const domain = [new EntityNotFoundError("Order", "o-9"), new BusinessRuleViolationError("r", "why")];
+    const domain = [
+      new EntityNotFoundError("Order", "o-9"),
+      new BusinessRuleViolationError("r", "why"),
+      new StateConflictError("r", "why"),
+    ];
     const infrastructure = [
       new DatabaseConnectionError("down"),
       new CacheConnectionError("down"),
@@ -23,10 +32,10 @@ describe("the error hierarchy", () => {
       assert.ok(error instanceof InfrastructureError && !(error instanceof DomainError));
   });
 
-  it("makes specific rules subclasses of BusinessRuleViolationError, with their own data", () => {
+  it("makes specific rules subclasses of the rule errors, with their own data", () => {
     const error = new InsufficientStockError(ProductId.of("p-2"), 5, 3);
-    assert.ok(error instanceof BusinessRuleViolationError);
-    assert.equal(error.rule, "order-line.in-stock");
+    assert.ok(error instanceof StateConflictError);
+    assert.equal(error.rule, "product.stock-available");
     assert.deepEqual([error.productId, error.requested, error.available], ["p-2", 5, 3]);
     assert.equal(error.name, "InsufficientStockError");
   });

@@ -38,12 +38,14 @@ describe("Order.place", () => {
     );
   });
 
-  it("refuses no lines, more than 10 lines, and quantities below 1", () => {
-    assert.throws(() => place([]), breaks("order.has-lines"));
+  it("refuses no lines, more than 10 lines, and quantities below 1 or above 99", () => {
+    assert.throws(() => place([]), breaks("order.not-empty"));
     assert.throws(
       () => place(Array.from({ length: 11 }, () => ({ product: beans, quantity: 1, inStock: 99 }))),
       breaks("order.max-lines"),
     );
-    assert.throws(() => place([{ product: beans, quantity: 0, inStock: 99 }]), breaks("order-line.quantity-positive"));
+    for (const quantity of [0, 100]) {
+      assert.throws(() => place([{ product: beans, quantity, inStock: 999 }]), breaks("quantity.range"));
+    }
   });
 });

@@ -2,15 +2,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DatabaseConnectionError, ExternalAPIError } from "../../src/application/ports/infrastructure-errors.ts";
 import { PlaceOrderUseCase } from "../../src/application/use-cases/place-order.use-case.ts";
-import { BusinessRuleViolationError } from "../../src/domain/domain-error.ts";
+import { StateConflictError } from "../../src/domain/domain-error.ts";
 import { InsufficientStockError } from "../../src/domain/order.errors.ts";
+import { FakeClock } from "../fakes/fake-clock.ts";
 import { FakeOrderRepository, FakeProductRepository, FakeStockGateway } from "../fakes/fakes.ts";
 import { beans, mug } from "../fakes/fixtures.ts";
 
 function setUp() {
   const orders = new FakeOrderRepository();
   const stock = new FakeStockGateway({ "p-1": 40, "p-2": 3 });
-  const placeOrder = new PlaceOrderUseCase({ products: new FakeProductRepository([beans, mug]), stock, orders });
+  const clock = new FakeClock();
+  const placeOrder = new PlaceOrderUseCase({ products: new FakeProductRepository([beans, mug]), stock, orders, clock });
   return { placeOrder, orders, stock };
 }
 
@@ -51,6 +53,7 @@ describe("PlaceOrderUseCase", () => {
       products: new FakeProductRepository([beans]),
       stock,
       orders: failingOrders,
+      clock: new FakeClock(),
     });
     await assert.rejects(placeOrder.execute({ lines: [{ productId: "p-1", quantity: 1 }] }), DatabaseConnectionError);
   });
@@ -60,7 +63,7 @@ describe("PlaceOrderUseCase", () => {
     stock.failure = new Error("the warehouse must not be called");
     await assert.rejects(
       placeOrder.execute({ lines: [{ productId: "p-404", quantity: 1 }] }),
-      (error) => error instanceof BusinessRuleViolationError && error.rule === "order.known-products",
+      (error) => error instanceof StateConflictError && error.rule === "order.known-products",
     );
   });
 });

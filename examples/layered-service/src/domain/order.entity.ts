@@ -1,5 +1,5 @@
 import type { Customer } from "./customer.entity.ts";
-import { BusinessRuleViolationError } from "./domain-error.ts";
+import { BusinessRuleViolationError, StateConflictError } from "./domain-error.ts";
 import type { CustomerId, OrderId, ProductId } from "./identifiers.ts";
 import type { Money } from "./money.value-object.ts";
 import type { Product } from "./product.entity.ts";
@@ -22,6 +22,8 @@ export type PlaceOrderInput = {
 /** An order placed by a customer. Created only through `place`, which checks every rule, so an Order in memory is always valid. */
 export class Order {
   static readonly MAX_LINES = 10;
+  static readonly MIN_QUANTITY = 1;
+  static readonly MAX_QUANTITY = 99;
 
   readonly id: OrderId;
   readonly customerId: CustomerId;
@@ -35,16 +37,16 @@ export class Order {
     this.createdAt = createdAt;
   }
 
-  /** Places a new order, or throws BusinessRuleViolationError naming the first rule it breaks. */
+  /** Places a new order, or throws the error of the first rule it breaks: 409 for the customer's state, 422 for the rest. */
   static place(input: PlaceOrderInput): Order {
     if (!input.customer.active) {
-      throw new BusinessRuleViolationError(
+      throw new StateConflictError(
         "order.customer-active",
         `Customer ${input.customer.id} is inactive and cannot place orders`,
       );
     }
     if (input.lines.length === 0) {
-      throw new BusinessRuleViolationError("order.has-lines", "An order needs at least one line");
+      throw new BusinessRuleViolationError("order.not-empty", "An order needs at least one line");
     }
     if (input.lines.length > Order.MAX_LINES) {
       throw new BusinessRuleViolationError(
@@ -53,10 +55,10 @@ export class Order {
       );
     }
     const lines = input.lines.map(({ product, quantity }) => {
-      if (!Number.isSafeInteger(quantity) || quantity < 1) {
+      if (!Number.isSafeInteger(quantity) || quantity < Order.MIN_QUANTITY || quantity > Order.MAX_QUANTITY) {
         throw new BusinessRuleViolationError(
-          "order-line.quantity-positive",
-          `Quantity of ${product.id} must be a whole number of at least 1, not ${quantity}`,
+          "quantity.range",
+          `Quantity of ${product.id} must be a whole number from ${Order.MIN_QUANTITY} to ${Order.MAX_QUANTITY}, not ${quantity}`,
         );
       }
       return { productId: product.id, quantity, unitPrice: product.unitPrice };

@@ -13,7 +13,7 @@ async function assertProblem(response: Response, status: number, type: string): 
   assert.equal(response.status, status);
   assert.equal(response.headers.get("Content-Type"), "application/problem+json");
   const problem = (await response.json()) as Record<string, unknown>;
-  assert.equal(problem.type, `https://field-guide.example/problems/${type}`);
+  assert.equal(problem.type, `https://backend-field-guide.dev/reference/problems/#${type}`);
   assert.equal(problem.status, status);
   return problem;
 }
@@ -60,39 +60,46 @@ describe("POST /orders", () => {
     assert.equal(await orderCount(app), 3);
   });
 
-  // Each breaks one rule of the shop: well-formed requests the shop refuses, 409 with the rule's id.
+  // Each breaks one rule of the shop: well-formed requests the shop refuses, with the rule's id. 409 when the
+  // shop's current state is in the way (unknown or inactive customer, unknown product), 422 when no state would do.
   const ruleViolations = [
     {
       name: "an unknown product",
       rule: "order.known-products",
+      status: 409,
       body: { customerId: "c-1", lines: [{ productId: "p-404", quantity: 1 }] },
     },
     {
       name: "an unknown customer",
       rule: "order.known-customer",
+      status: 409,
       body: { customerId: "c-404", lines: [{ productId: "p-1", quantity: 1 }] },
     },
     {
       name: "quantity 0",
-      rule: "order-line.quantity-positive",
+      rule: "quantity.range",
+      status: 422,
       body: { customerId: "c-1", lines: [{ productId: "p-1", quantity: 0 }] },
     },
-    { name: "no lines", rule: "order.has-lines", body: { customerId: "c-1", lines: [] } },
+    { name: "no lines", rule: "order.not-empty", status: 422, body: { customerId: "c-1", lines: [] } },
     {
       name: "more than 10 lines",
       rule: "order.max-lines",
+      status: 422,
       body: { customerId: "c-1", lines: Array.from({ length: 11 }, () => ({ productId: "p-2", quantity: 1 })) },
     },
     {
       name: "an inactive customer",
       rule: "order.customer-active",
+      status: 409,
       body: { customerId: "c-2", lines: [{ productId: "p-1", quantity: 1 }] },
     },
   ];
-  for (const { name, rule, body } of ruleViolations) {
-    it(`refuses ${name} with 409 (${rule}) and stores nothing`, async () => {
+  for (const { name, rule, status, body } of ruleViolations) {
+    it(`refuses ${name} with ${status} (${rule}) and stores nothing`, async () => {
       const { app } = buildTestApp();
-      const problem = await assertProblem(await app.request("/orders", postJson(body)), 409, "business-rule-violation");
+      const type = status === 409 ? "state-conflict" : "business-rule-violation";
+      const problem = await assertProblem(await app.request("/orders", postJson(body)), status, type);
       assert.equal(problem.rule, rule);
       assert.equal(problem.instance, "/orders");
       assert.equal(await orderCount(app), 3);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CreateOrderUseCase } from "../../src/application/use-cases/create-order.use-case.ts";
-import { BusinessRuleViolationError } from "../../src/domain/domain-error.ts";
+import { StateConflictError } from "../../src/domain/domain-error.ts";
 import { FakeClock } from "../fakes/fake-clock.ts";
 import { FakeCustomerRepository, FakeOrderRepository, FakeProductRepository } from "../fakes/fake-repositories.ts";
 import { ada, beans, grace, mug } from "../fakes/shop-fixtures.ts";
@@ -19,7 +19,7 @@ function setUp() {
 }
 
 function breaks(rule: string) {
-  return (error: unknown) => error instanceof BusinessRuleViolationError && error.rule === rule;
+  return (error: unknown) => error instanceof StateConflictError && error.rule === rule;
 }
 
 describe("CreateOrderUseCase", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BusinessRuleViolationError } from "../../src/domain/domain-error.ts";
+import { BusinessRuleViolationError, StateConflictError } from "../../src/domain/domain-error.ts";
 import { OrderId } from "../../src/domain/identifiers.ts";
 import { Order } from "../../src/domain/order.entity.ts";
 import { ada, beans, grace, mug } from "../fakes/shop-fixtures.ts";
@@ -18,7 +18,8 @@ function placeWith(overrides: Partial<Parameters<typeof Order.place>[0]>): Order
 }
 
 function breaks(rule: string) {
-  return (error: unknown) => error instanceof BusinessRuleViolationError && error.rule === rule;
+  return (error: unknown) =>
+    (error instanceof BusinessRuleViolationError || error instanceof StateConflictError) && error.rule === rule;
 }
 
 describe("Order.place", () => {
@@ -44,7 +45,7 @@ describe("Order.place", () => {
   });
 
   it("refuses an order without lines", () => {
-    assert.throws(() => placeWith({ lines: [] }), breaks("order.has-lines"));
+    assert.throws(() => placeWith({ lines: [] }), breaks("order.not-empty"));
   });
 
   it("accepts 10 lines and refuses 11", () => {
@@ -53,9 +54,9 @@ describe("Order.place", () => {
     assert.throws(() => placeWith({ lines: lines(11) }), breaks("order.max-lines"));
   });
 
-  it("refuses a quantity below 1 or not whole", () => {
-    for (const quantity of [0, -2, 1.5]) {
-      assert.throws(() => placeWith({ lines: [{ product: beans, quantity }] }), breaks("order-line.quantity-positive"));
+  it("refuses a quantity below 1, above 99 or not whole", () => {
+    for (const quantity of [0, -2, 1.5, 100]) {
+      assert.throws(() => placeWith({ lines: [{ product: beans, quantity }] }), breaks("quantity.range"));
     }
   });
 

@@ -1,10 +1,10 @@
-import { BusinessRuleViolationError } from "../domain/domain-error.ts";
+import { StateConflictError } from "../domain/domain-error.ts";
 import { CustomerId, OrderId, ProductId } from "../domain/identifiers.ts";
 import type { OrderLine } from "../domain/order-line.value-object.ts";
 import { Order } from "../domain/order.aggregate.ts";
 import { Quantity } from "../domain/quantity.value-object.ts";
 import type { Clock } from "./ports/clock.port.ts";
-import type { UnitOfWork } from "./ports/unit-of-work.port.ts";
+import type { UnitOfWorkFactory } from "./ports/unit-of-work.port.ts";
 import { toOrderView, type OrderView } from "./views.ts";
 
 /** Input of PlaceOrderUseCase, in plain values: the edge has already checked types and shapes. */
@@ -14,7 +14,7 @@ export type PlaceOrderCommand = {
 };
 
 /** What PlaceOrderUseCase needs. */
-export type PlaceOrderDeps = { readonly unitOfWork: UnitOfWork; readonly clock: Clock };
+export type PlaceOrderDeps = { readonly newUnitOfWork: UnitOfWorkFactory; readonly clock: Clock };
 
 /**
  * Places an order: reserves stock on each Product aggregate and adds the Order, as one unit of work.
@@ -29,13 +29,14 @@ export class PlaceOrderUseCase {
   }
 
   async execute(command: PlaceOrderCommand): Promise<OrderView> {
-    const order = await this.deps.unitOfWork.run(async ({ products, orders }) => {
+    // A new unit of work for this request alone: nothing of it outlives the call.
+    const order = await this.deps.newUnitOfWork().run(async ({ products, orders }) => {
       const lines: OrderLine[] = [];
       for (const requested of command.lines) {
         const product = await products.findById(ProductId.of(requested.productId));
-        // An id in the body that leads nowhere is refused like any rule (409); 404 is for the id in the URL.
+        // An id in the body that leads nowhere conflicts with the catalog as it stands (409); 404 is for the id in the URL.
         if (product === undefined) {
-          throw new BusinessRuleViolationError("order.known-products", `Product ${requested.productId} does not exist`);
+          throw new StateConflictError("order.known-products", `Product ${requested.productId} does not exist`);
         }
         const quantity = Quantity.of(requested.quantity);
         product.reserve(quantity);

@@ -6,7 +6,7 @@ export class DomainError extends Error {
   }
 }
 
-/** A referenced entity does not exist (mapped to 404). */
+/** The entity the URL names does not exist (mapped to 404). */
 export class EntityNotFoundError extends DomainError {
   readonly entityType: string;
   readonly entityId: string;
@@ -18,8 +18,18 @@ export class EntityNotFoundError extends DomainError {
   }
 }
 
-/** A request asked the domain to break one of its rules (mapped to 409). */
+/** A rule that holds whatever the shop's state is was broken: sent again unchanged, it fails again (mapped to 422). `rule` is its id in the catalog. */
 export class BusinessRuleViolationError extends DomainError {
+  readonly rule: string;
+
+  constructor(rule: string, reason: string) {
+    super(reason);
+    this.rule = rule;
+  }
+}
+
+/** The request conflicts with the shop's current state: it may succeed later, or after another change (mapped to 409). */
+export class StateConflictError extends DomainError {
   readonly rule: string;
 
   constructor(rule: string, reason: string) {

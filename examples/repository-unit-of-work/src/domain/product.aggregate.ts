@@ -1,10 +1,10 @@
-import { BusinessRuleViolationError } from "./domain-error.ts";
+import { BusinessRuleViolationError, StateConflictError } from "./domain-error.ts";
 import type { ProductId } from "./identifiers.ts";
 import type { Money } from "./money.value-object.ts";
 import type { Quantity } from "./quantity.value-object.ts";
 
-/** Not enough units left to reserve what an order asks for. */
-export class InsufficientStockError extends BusinessRuleViolationError {
+/** Not enough units left to reserve what an order asks for: a conflict with the stock as it stands (409). */
+export class InsufficientStockError extends StateConflictError {
   constructor(productId: ProductId, requested: number, available: number) {
     super("product.stock-available", `Product ${productId} has ${available} in stock; ${requested} requested`);
   }
@@ -28,7 +28,7 @@ export class Product {
   readonly id: ProductId;
   readonly name: string;
   readonly unitPrice: Money;
-  readonly version: number;
+  #version: number;
   #stock: number;
 
   constructor(state: ProductState) {
@@ -38,12 +38,22 @@ export class Product {
     this.id = state.id;
     this.name = state.name;
     this.unitPrice = state.unitPrice;
-    this.version = state.version;
+    this.#version = state.version;
     this.#stock = state.stock;
   }
 
   get stock(): number {
     return this.#stock;
+  }
+
+  /** The version this copy was read at; repositories save only if the stored one has not moved on. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Called by a repository once its compare-and-set has stored this copy: it is now one version further. */
+  markSaved(): void {
+    this.#version += 1;
   }
 
   /** Takes `quantity` units out of stock for an order, or refuses if there are not enough. */

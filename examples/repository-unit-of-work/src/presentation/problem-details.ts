@@ -1,5 +1,5 @@
 import { ConcurrencyConflictError, InfrastructureError } from "../application/ports/storage-errors.ts";
-import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
+import { BusinessRuleViolationError, EntityNotFoundError, StateConflictError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
   RequestValidationError,
@@ -18,8 +18,8 @@ export type ProblemDetails = {
   readonly rule?: string;
 };
 
-// A reserved example domain: in a real service, point these at pages that document each problem.
-const PROBLEM_BASE = "https://field-guide.example/problems/";
+// Each type is a link to the guide's page on that problem, as RFC 9457 asks: a client can look it up.
+const PROBLEM_BASE = "https://backend-field-guide.dev/reference/problems/#";
 
 /** The problem for a URL no route matches. */
 export function routeNotFoundProblem(method: string, path: string): ProblemDetails {
@@ -82,10 +82,21 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       instance,
     };
   }
+  // 422: the request can never succeed as sent. 409: it conflicts with the state as it stands.
   if (error instanceof BusinessRuleViolationError) {
     return {
       type: `${PROBLEM_BASE}business-rule-violation`,
       title: "Business rule violated",
+      status: 422,
+      detail: error.message,
+      instance,
+      rule: error.rule,
+    };
+  }
+  if (error instanceof StateConflictError) {
+    return {
+      type: `${PROBLEM_BASE}state-conflict`,
+      title: "Conflicts with the current state",
       status: 409,
       detail: error.message,
       instance,

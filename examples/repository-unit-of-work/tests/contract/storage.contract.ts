@@ -3,9 +3,9 @@ import { describe, test } from "node:test";
 import type { OrderRepository } from "../../src/application/ports/order.repository.port.ts";
 import type { ProductRepository } from "../../src/application/ports/product.repository.port.ts";
 import { ConcurrencyConflictError } from "../../src/application/ports/storage-errors.ts";
-import type { UnitOfWork } from "../../src/application/ports/unit-of-work.port.ts";
+import type { UnitOfWorkFactory } from "../../src/application/ports/unit-of-work.port.ts";
 import { PlaceOrderUseCase } from "../../src/application/place-order.use-case.ts";
-import { BusinessRuleViolationError } from "../../src/domain/domain-error.ts";
+import { StateConflictError } from "../../src/domain/domain-error.ts";
 import { CustomerId, OrderId, ProductId } from "../../src/domain/identifiers.ts";
 import { Money } from "../../src/domain/money.value-object.ts";
 import { Order } from "../../src/domain/order.aggregate.ts";
@@ -17,7 +17,7 @@ import { FakeClock } from "../fakes/fake-clock.ts";
 export type Storage = {
   readonly products: ProductRepository;
   readonly orders: OrderRepository;
-  readonly unitOfWork: UnitOfWork;
+  readonly newUnitOfWork: UnitOfWorkFactory;
 };
 
 /** Builds fresh, empty storage holding only `products`. */
@@ -96,7 +96,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
   describe(`${adapter}: OrderRepository`, () => {
     test("an added order comes back whole: lines in order, prices, total, time", async () => {
       const storage = await createStorage(products());
-      await storage.unitOfWork.run(({ orders }) => orders.add(anOrder()));
+      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
       const order = await storage.orders.findById(OrderId.of("o-1"));
       assert.ok(order);
       assert.equal(order.customerId, "c-1");
@@ -114,18 +114,29 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("adding an order whose id is taken is a conflict", async () => {
       const storage = await createStorage(products());
-      await storage.unitOfWork.run(({ orders }) => orders.add(anOrder()));
+      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
       await assert.rejects(
-        storage.unitOfWork.run(({ orders }) => orders.add(anOrder())),
+        storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder())),
         ConcurrencyConflictError,
       );
     });
   });
 
   describe(`${adapter}: UnitOfWork`, () => {
+    test("a unit of work runs once; the factory makes a fresh one for the next request", async () => {
+      const storage = await createStorage(products());
+      const unitOfWork = storage.newUnitOfWork();
+      await unitOfWork.run(async () => undefined);
+      await assert.rejects(
+        unitOfWork.run(async () => undefined),
+        /runs once/,
+      );
+      assert.notEqual(storage.newUnitOfWork(), storage.newUnitOfWork());
+    });
+
     test("commits every write when the work succeeds, and returns its result", async () => {
       const storage = await createStorage(products());
-      const result = await storage.unitOfWork.run(async ({ products: repo, orders }) => {
+      const result = await storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(1));
         await repo.save(product);
@@ -139,7 +150,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("inside the work, reads see the work's own writes", async () => {
       const storage = await createStorage(products());
-      await storage.unitOfWork.run(async ({ products: repo }) => {
+      await storage.newUnitOfWork().run(async ({ products: repo }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(3));
         await repo.save(product);
@@ -150,7 +161,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
     test("rolls back every write when the work throws after writing", async () => {
       const storage = await createStorage(products());
       await assert.rejects(
-        storage.unitOfWork.run(async ({ products: repo, orders }) => {
+        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product);
@@ -165,9 +176,9 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("rolls back the first write when the second write throws", async () => {
       const storage = await createStorage(products());
-      await storage.unitOfWork.run(({ orders }) => orders.add(anOrder("o-taken")));
+      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder("o-taken")));
       await assert.rejects(
-        storage.unitOfWork.run(async ({ products: repo, orders }) => {
+        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product); // first write: succeeds
@@ -180,7 +191,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("PlaceOrderUseCase: a line without enough stock undoes the reservations before it", async () => {
       const storage = await createStorage(products());
-      const placeOrder = new PlaceOrderUseCase({ unitOfWork: storage.unitOfWork, clock: new FakeClock() });
+      const placeOrder = new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock: new FakeClock() });
       await assert.rejects(
         placeOrder.execute({
           customerId: "c-1",
@@ -189,7 +200,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
             { productId: "p-2", quantity: 4 }, // only 3 in stock
           ],
         }),
-        (error: unknown) => error instanceof BusinessRuleViolationError && error.rule === "product.stock-available",
+        (error: unknown) => error instanceof StateConflictError && error.rule === "product.stock-available",
       );
       assert.equal(await stockOf(storage, P1), 10);
       assert.equal(await stockOf(storage, P2), 3);

@@ -11,7 +11,7 @@ export async function inMemoryStorage(products: readonly Product[]): Promise<Sto
   return {
     products: new InMemoryProductRepository(tables.products),
     orders: new InMemoryOrderRepository(tables.orders),
-    unitOfWork: new InMemoryUnitOfWork(tables),
+    newUnitOfWork: () => new InMemoryUnitOfWork(tables),
     tables,
   };
 }

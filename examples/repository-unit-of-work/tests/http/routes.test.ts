@@ -15,9 +15,13 @@ type Problem = { type: string; title: string; status: number; detail: string; ru
 /** The app over the in-memory adapters; `unitOfWork` can be swapped for a failing fake. */
 async function testApp(options: { unitOfWork?: UnitOfWork } = {}) {
   const storage = await inMemoryStorage(seedProducts());
+  const { unitOfWork } = options;
   const unexpectedErrors: unknown[] = [];
   const app = createApp({
-    placeOrder: new PlaceOrderUseCase({ unitOfWork: options.unitOfWork ?? storage.unitOfWork, clock: new FakeClock() }),
+    placeOrder: new PlaceOrderUseCase({
+      newUnitOfWork: unitOfWork === undefined ? storage.newUnitOfWork : () => unitOfWork,
+      clock: new FakeClock(),
+    }),
     getOrder: new GetOrderUseCase(storage.orders),
     productQueries: new ProductQueriesUseCase(storage.products),
     isReady: () => true,
@@ -66,27 +70,27 @@ describe("orders over HTTP", () => {
     assert.equal(storedOrders(), 0);
   });
 
-  test("eleven lines → 409 order.max-lines, after the stock was reserved: the reservations roll back", async () => {
+  test("eleven lines → 422 order.max-lines, after the stock was reserved: the reservations roll back", async () => {
     const { postOrder, stock, storedOrders } = await testApp();
     const eleven = Array.from({ length: 11 }, () => ({ productId: "p-2", quantity: 1 }));
     const response = await postOrder(JSON.stringify({ customerId: "c-1", lines: eleven }));
-    assert.equal(response.status, 409);
+    assert.equal(response.status, 422);
     assert.equal((await problemOf(response)).rule, "order.max-lines");
     assert.equal(await stock("p-2"), 100);
     assert.equal(storedOrders(), 0);
   });
 
-  test("a quantity out of range → 409 quantity.range (a domain rule, not a schema error)", async () => {
+  test("a quantity out of range → 422 quantity.range (a domain rule, not a schema error)", async () => {
     const { postOrder, stock, storedOrders } = await testApp();
     const response = await postOrder('{"customerId":"c-1","lines":[{"productId":"p-1","quantity":0}]}');
-    assert.equal(response.status, 409);
+    assert.equal(response.status, 422);
     assert.equal((await problemOf(response)).rule, "quantity.range");
     assert.equal(await stock("p-1"), 10);
     assert.equal(storedOrders(), 0);
   });
 
   test("a concurrent change → 409 concurrency conflict", async () => {
-    const conflict = new ConcurrencyConflictError("Product", "p-1", "was changed since version 1");
+    const conflict = new ConcurrencyConflictError("Product", "p-1", 1);
     const { postOrder } = await testApp({ unitOfWork: failingUnitOfWork(conflict) });
     const response = await postOrder('{"customerId":"c-1","lines":[{"productId":"p-1","quantity":1}]}');
     assert.equal(response.status, 409);

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import type { EventPublisher } from "../../../src/application/ports/event-publisher.port.ts";
 import { ConfirmOrderUseCase } from "../../../src/application/confirm-order.use-case.ts";
 import type { PlaceOrderCommand } from "../../../src/application/place-order.use-case.ts";
-import { BusinessRuleViolationError, EntityNotFoundError } from "../../../src/domain/domain-error.ts";
+import { EntityNotFoundError, StateConflictError } from "../../../src/domain/domain-error.ts";
 import { OrderId } from "../../../src/domain/identifiers.ts";
 import type { DomainEvent } from "../../../src/domain/domain-event.ts";
 import { InMemoryCustomerRepository } from "../../../src/infrastructure/in-memory-customer.repository.ts";
@@ -44,7 +44,7 @@ describe("PlaceOrderUseCase", () => {
     for (const [command, rule] of attempts) {
       await assert.rejects(
         shop.useCases.placeOrder.execute(command),
-        (error) => error instanceof BusinessRuleViolationError && error.rule === rule,
+        (error) => error instanceof StateConflictError && error.rule === rule,
       );
     }
     assert.deepEqual(shop.saved, []);

@@ -1,6 +1,7 @@
-import { BusinessRuleViolationError } from "../../domain/domain-error.ts";
+import { StateConflictError } from "../../domain/domain-error.ts";
 import { OrderId, ProductId } from "../../domain/identifiers.ts";
 import { Order } from "../../domain/order.entity.ts";
+import type { Clock } from "../ports/clock.port.ts";
 import type { OrderRepository } from "../ports/order.repository.port.ts";
 import type { ProductRepository } from "../ports/product.repository.port.ts";
 import type { StockGateway } from "../ports/stock.gateway.port.ts";
@@ -20,11 +21,13 @@ export class PlaceOrderUseCase {
   private readonly products: ProductRepository;
   private readonly stock: StockGateway;
   private readonly orders: OrderRepository;
+  private readonly clock: Clock;
 
-  constructor(deps: { products: ProductRepository; stock: StockGateway; orders: OrderRepository }) {
+  constructor(deps: { products: ProductRepository; stock: StockGateway; orders: OrderRepository; clock: Clock }) {
     this.products = deps.products;
     this.stock = deps.stock;
     this.orders = deps.orders;
+    this.clock = deps.clock;
   }
 
   async execute(command: PlaceOrderCommand): Promise<OrderDto> {
@@ -32,9 +35,9 @@ export class PlaceOrderUseCase {
     const products = new Map((await this.products.findByIds(ids)).map((product) => [product.id, product]));
     const lines = command.lines.map((line) => {
       const product = products.get(ProductId.of(line.productId));
-      // An id in the body that leads nowhere is refused like any rule (409); 404 is for the id in the URL.
+      // An id in the body that leads nowhere conflicts with the catalog as it stands (409); 404 is for the id in the URL.
       if (!product) {
-        throw new BusinessRuleViolationError("order.known-products", `Product ${line.productId} does not exist`);
+        throw new StateConflictError("order.known-products", `Product ${line.productId} does not exist`);
       }
       return { product, quantity: line.quantity };
     });
@@ -42,7 +45,7 @@ export class PlaceOrderUseCase {
     const order = Order.place({
       id: OrderId.generate(),
       lines: lines.map((line) => ({ ...line, inStock: inStock.get(line.product.id) ?? 0 })),
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
     await this.orders.add(order);
     return toOrderDto(order);

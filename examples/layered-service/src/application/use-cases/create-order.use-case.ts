@@ -1,4 +1,4 @@
-import { BusinessRuleViolationError } from "../../domain/domain-error.ts";
+import { StateConflictError } from "../../domain/domain-error.ts";
 import { CustomerId, OrderId, ProductId } from "../../domain/identifiers.ts";
 import { Order } from "../../domain/order.entity.ts";
 import type { Clock } from "../ports/clock.port.ts";
@@ -35,14 +35,14 @@ export class CreateOrderUseCase {
   async execute(command: CreateOrderCommand): Promise<OrderDto> {
     const customer = await this.customers.findById(CustomerId.of(command.customerId));
     if (!customer) {
-      throw new BusinessRuleViolationError("order.known-customer", `Customer ${command.customerId} does not exist`);
+      throw new StateConflictError("order.known-customer", `Customer ${command.customerId} does not exist`);
     }
     const productIds = command.lines.map((line) => ProductId.of(line.productId));
     const products = new Map((await this.products.findByIds(productIds)).map((product) => [product.id, product]));
     const lines = command.lines.map((line) => {
       const product = products.get(ProductId.of(line.productId));
       if (!product) {
-        throw new BusinessRuleViolationError("order.known-products", `Product ${line.productId} does not exist`);
+        throw new StateConflictError("order.known-products", `Product ${line.productId} does not exist`);
       }
       return { product, quantity: line.quantity };
     });

@@ -8,9 +8,16 @@ export type TransactionalRepositories = {
 };
 
 /**
- * Runs `work` as one atomic change. If `work` resolves, all its writes are committed; if it throws,
- * none of them are, and the error is rethrown. There is no commit() to forget or to call twice.
+ * One atomic change: `run` runs `work` once. If `work` resolves, all its writes are committed; if it
+ * throws, none of them are, and the error is rethrown. There is no commit() to forget or to call twice,
+ * and a second `run` on the same unit of work is refused: each request asks the factory for its own.
  */
 export interface UnitOfWork {
   run<T>(work: (repositories: TransactionalRepositories) => Promise<T>): Promise<T>;
 }
+
+/**
+ * Makes a fresh unit of work. Use cases receive this, not a unit of work, so two concurrent requests
+ * can never share (or swap) one transaction.
+ */
+export type UnitOfWorkFactory = () => UnitOfWork;

@@ -30,7 +30,7 @@ export class InMemoryOrderRepository implements OrderRepository {
   }
 
   async add(order: Order): Promise<void> {
-    if (this.table.has(order.id)) throw new ConcurrencyConflictError("Order", order.id, "already exists");
+    if (this.table.has(order.id)) throw new ConcurrencyConflictError("Order", order.id, 0);
     this.table.set(
       order.id,
       Object.freeze({

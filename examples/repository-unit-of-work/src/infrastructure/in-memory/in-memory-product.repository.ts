@@ -35,8 +35,9 @@ export class InMemoryProductRepository implements ProductRepository {
   async save(product: Product): Promise<void> {
     const stored = this.table.get(product.id);
     if (stored === undefined || stored.version !== product.version) {
-      throw new ConcurrencyConflictError("Product", product.id, `was changed since version ${product.version}`);
+      throw new ConcurrencyConflictError("Product", product.id, product.version);
     }
     this.table.set(product.id, Object.freeze({ ...stored, stock: product.stock, version: stored.version + 1 }));
+    product.markSaved();
   }
 }

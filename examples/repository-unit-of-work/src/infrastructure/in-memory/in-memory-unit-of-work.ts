@@ -12,12 +12,15 @@ import type { InMemoryTables } from "./in-memory-tables.ts";
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   private readonly tables: InMemoryTables;
+  private used = false;
 
   constructor(tables: InMemoryTables) {
     this.tables = tables;
   }
 
   async run<T>(work: (repositories: TransactionalRepositories) => Promise<T>): Promise<T> {
+    if (this.used) throw new Error("A unit of work runs once: ask the factory for a new one per request");
+    this.used = true;
     const readAtStart = { products: new Map(this.tables.products), orders: new Map(this.tables.orders) };
     const working = { products: new Map(this.tables.products), orders: new Map(this.tables.orders) };
     // If work throws, the copies are simply dropped: that is the rollback.
@@ -35,12 +38,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     const productWrites = changedRows(readAtStart.products, working.products);
     const orderWrites = changedRows(readAtStart.orders, working.orders);
     for (const [id] of productWrites) {
-      if (this.tables.products.get(id) !== readAtStart.products.get(id)) {
-        throw new ConcurrencyConflictError("Product", id, "was changed by another unit of work");
-      }
+      const read = readAtStart.products.get(id);
+      if (this.tables.products.get(id) !== read) throw new ConcurrencyConflictError("Product", id, read?.version ?? 0);
     }
     for (const [id] of orderWrites) {
-      if (this.tables.orders.has(id)) throw new ConcurrencyConflictError("Order", id, "already exists");
+      if (this.tables.orders.has(id)) throw new ConcurrencyConflictError("Order", id, 0);
     }
     for (const [id, record] of productWrites) this.tables.products.set(id, record);
     for (const [id, record] of orderWrites) this.tables.orders.set(id, record);

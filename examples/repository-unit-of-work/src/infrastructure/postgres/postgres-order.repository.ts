@@ -54,7 +54,7 @@ export class PostgresOrderRepository implements OrderRepository {
         order.placedAt,
       ]);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConcurrencyConflictError("Order", order.id, "already exists");
+      if (isUniqueViolation(error)) throw new ConcurrencyConflictError("Order", order.id, 0);
       throw error;
     }
     for (const [index, line] of order.lines.entries()) {

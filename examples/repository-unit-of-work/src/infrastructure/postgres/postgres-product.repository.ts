@@ -55,7 +55,8 @@ export class PostgresProductRepository implements ProductRepository {
       [product.stock, product.id, product.version],
     );
     if (result.affectedRows !== 1) {
-      throw new ConcurrencyConflictError("Product", product.id, `was changed since version ${product.version}`);
+      throw new ConcurrencyConflictError("Product", product.id, product.version);
     }
+    product.markSaved();
   }
 }

@@ -10,12 +10,15 @@ import { PostgresProductRepository } from "./postgres-product.repository.ts";
  */
 export class PostgresUnitOfWork implements UnitOfWork {
   private readonly db: PGlite;
+  private used = false;
 
   constructor(db: PGlite) {
     this.db = db;
   }
 
   async run<T>(work: (repositories: TransactionalRepositories) => Promise<T>): Promise<T> {
+    if (this.used) throw new Error("A unit of work runs once: ask the factory for a new one per request");
+    this.used = true;
     if (this.db.closed) throw new DatabaseConnectionError("The database is closed");
     return this.db.transaction((tx) =>
       work({ orders: new PostgresOrderRepository(tx), products: new PostgresProductRepository(tx) }),
