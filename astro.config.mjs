@@ -26,9 +26,6 @@ export default defineConfig({
       customCss: ["./src/styles/guide.css"],
       // Pages live outside src/, so Starlight's Markdown features (heading anchors, asides) are pointed at them.
       markdown: { processedDirs: ["./content/docs"] },
-      // Long lines wrap (keeping their indent) instead of scrolling sideways: the code reads at 390 px
-      // without horizontal scrolling, and no code block becomes a scrollable region a keyboard cannot reach.
-      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       lastUpdated: false,
       pagination: true,
       sidebar: sidebarFromExistingPages(docsDir),
