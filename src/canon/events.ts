@@ -1,3 +1,5 @@
+import { SITE_URL } from "./site.ts";
+
 /** A JSON Schema (draft 2020-12) document, as plain data. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -33,8 +35,13 @@ export const wireFormat = {
   unknownFields: "ignored by consumers, so producers may add optional fields within a version",
 } as const;
 
-/** Where the schemas are published; `$id`s live under it. */
-const SCHEMA_BASE = "https://backend-field-guide.dev/reference/events/";
+/** Where the schemas are published (one JSON file each, generated with the site); `$id`s live under it. */
+export const EVENT_SCHEMA_BASE = `${SITE_URL}/reference/events/`;
+
+/** The schema's file name under EVENT_SCHEMA_BASE, e.g. `order.placed.v1.json`. */
+export function schemaFileName(event: { readonly type: string; readonly version: number }): string {
+  return `${event.type}.v${event.version}.json`;
+}
 
 const money: JsonSchema = {
   type: "object",
@@ -56,7 +63,7 @@ function messageSchema(
 ): JsonSchema {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: `${SCHEMA_BASE}${type}.v${version}.json`,
+    $id: `${EVENT_SCHEMA_BASE}${schemaFileName({ type, version })}`,
     title: `${type} v${version}`,
     type: "object",
     required: ["type", "version", "id", "occurredAt", ...Object.keys(fields).filter((key) => !optional.includes(key))],

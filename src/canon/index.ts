@@ -12,7 +12,14 @@ export { problemTypes, problemTypeUri, type ProblemType } from "./problem-types.
 export { rules, type Rule, type RuleProblemSlug } from "./rules.ts";
 export { statusPolicy, type StatusPolicyEntry } from "./policy.ts";
 export { errorClasses, type ErrorClass, type ErrorLayer } from "./errors.ts";
-export { integrationEvents, wireFormat, type IntegrationEventContract, type JsonSchema } from "./events.ts";
+export {
+  EVENT_SCHEMA_BASE,
+  integrationEvents,
+  schemaFileName,
+  wireFormat,
+  type IntegrationEventContract,
+  type JsonSchema,
+} from "./events.ts";
 export {
   shopModel,
   modelDecisions,

@@ -115,7 +115,7 @@ export const problemTypes: readonly ProblemType[] = [
       "Someone else saved this resource between the moment it was read and the moment this change was saved " +
       "(optimistic locking). Nothing was stored: read the resource again, and repeat the change if it still makes sense.",
     extensions: [],
-    raisedBy: ["domain-model", "repository-unit-of-work"],
+    raisedBy: ["domain-model", "repository-unit-of-work", "cache-aside"],
     exampleBody: {
       type: problemTypeUri("concurrency-conflict"),
       title: "Concurrent update",

@@ -17,6 +17,11 @@ export type Rule = {
   readonly errorClass: "BusinessRuleViolationError" | "StateConflictError";
   /** Examples that raise it (checked by the drift tests, both ways). */
   readonly raisedBy: readonly ExampleName[];
+  /**
+   * The page that shows it when no example raises it: a rule of another bounded context (customers' tiers, postal
+   * addresses) that a page teaches with, and no example's shop needs.
+   */
+  readonly shownOn?: string;
 };
 
 const invariant = (id: string, meaning: string, raisedBy: readonly ExampleName[]): Rule => ({

@@ -37,7 +37,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     ],
   },
   { label: "Operations", slugs: [] },
-  { label: "Reference", slugs: ["reference/examples", "reference/problems"] },
+  { label: "Reference", slugs: ["reference/examples", "reference/problems", "reference/events"] },
 ];
 
 /** Starlight sidebar config holding only pages that exist, so no link leads to a missing page. */

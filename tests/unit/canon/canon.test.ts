@@ -4,6 +4,8 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import {
   errorClasses,
+  EVENT_SCHEMA_BASE,
+  schemaFileName,
   findErrorClass,
   findProblemType,
   integrationEvents,
@@ -41,7 +43,8 @@ describe("the canon is consistent with itself", () => {
       const problem = findProblemType(rule.problemType);
       expect(problem?.status, rule.id).toBe(rule.status);
       expect(findErrorClass(rule.errorClass)?.problemType, rule.id).toBe(rule.problemType);
-      expect(rule.raisedBy.length, `${rule.id} is raised by no example`).toBeGreaterThan(0);
+      // Raised by an example, or (for a rule of a context no example models) shown on a page.
+      if (rule.raisedBy.length === 0) expect(rule.shownOn, `${rule.id} is raised by no example`).toBeDefined();
     }
   });
 
@@ -109,6 +112,11 @@ describe("the integration-event catalog", () => {
       const withoutEnvelope = { ...event.sample };
       delete withoutEnvelope.version;
       expect(validate(withoutEnvelope)).toBe(false);
+    });
+
+    it(`${event.type} v${event.version}: its schema's $id is the file the site publishes`, () => {
+      expect(event.schema.$id).toBe(`${EVENT_SCHEMA_BASE}${schemaFileName(event)}`);
+      expect(EVENT_SCHEMA_BASE.startsWith(SITE_URL)).toBe(true);
     });
 
     it(`${event.type} v${event.version}: class name follows the type and version`, () => {

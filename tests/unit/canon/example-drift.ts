@@ -19,7 +19,7 @@ export type SourceFiles = ReadonlyMap<string, string>;
 export type RuleRaise = { readonly rule: string; readonly errorClass: string; readonly where: string };
 
 const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const RULE_CLASSES = new Set(rules.map((rule) => rule.errorClass));
+const RULE_CLASSES = new Set<string>(rules.map((rule) => rule.errorClass));
 
 /** Reads every `.ts` file under an example's `src/`. */
 export function readExampleSources(exampleDir: string): SourceFiles {

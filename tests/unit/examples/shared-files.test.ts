@@ -7,9 +7,13 @@ const examplesDir = new URL("../../../examples/", import.meta.url).pathname;
 /**
  * Files every service example carries a copy of. Examples may not import from each other (each runs
  * alone when its folder is copied), so the dependency-rule check is copied, and this test keeps the
- * copies from drifting apart: a fix to one must reach all.
+ * copies from drifting apart: a fix to one must reach all. The rule itself is configuration, in each
+ * example's own `tests/architecture/dependency-rules.ts`.
  */
 const sharedFiles = ["tests/architecture/dependency-checker.ts", "tests/architecture/dependency-rule.test.ts"];
+
+/** The package the shared check parses imports with: a dependency (not a dev one) so the sandbox has it. */
+const IMPORT_LEXER = "es-module-lexer";
 
 const serviceExamples = readdirSync(examplesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(examplesDir, entry.name, "src", "main.ts")))
@@ -32,4 +36,16 @@ describe("files shared by every service example", () => {
       expect(differing, `${file} differs from ${reference?.example}'s copy in`).toEqual([]);
     });
   }
+
+  it("each example configures its own dependency rule and depends on the same import lexer", () => {
+    const versions = serviceExamples.map((example) => {
+      expect(existsSync(join(examplesDir, example, "tests/architecture/dependency-rules.ts")), example).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(examplesDir, example, "package.json"), "utf8")) as {
+        dependencies?: Record<string, string>;
+      };
+      return manifest.dependencies?.[IMPORT_LEXER];
+    });
+    expect(new Set(versions).size, `${IMPORT_LEXER} versions: ${versions.join(", ")}`).toBe(1);
+    expect(versions[0]).toBeDefined();
+  });
 });

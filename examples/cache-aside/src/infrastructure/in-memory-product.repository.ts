@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { ConcurrencyConflictError } from "../application/ports/concurrency-errors.ts";
 import type { ProductRepository } from "../application/ports/product.repository.port.ts";
 import { ProductId } from "../domain/identifiers.ts";
 import { Money } from "../domain/money.value-object.ts";
 import { Product } from "../domain/product.entity.ts";
 
-type ProductRecord = Readonly<{ id: string; name: string; priceMinor: number; currency: string }>;
+type ProductRecord = Readonly<{ id: string; name: string; priceMinor: number; currency: string; version: number }>;
 
 /**
  * Products in a Map, stored as plain records so a change counts only once saved. `latencyMs`
@@ -22,20 +23,31 @@ export class InMemoryProductRepository implements ProductRepository {
   async findById(id: ProductId): Promise<Product | undefined> {
     if (this.#latencyMs > 0) await sleep(this.#latencyMs);
     const record = this.#records.get(id);
-    return record && new Product(ProductId.of(record.id), record.name, Money.of(record.priceMinor, record.currency));
+    if (record === undefined) return undefined;
+    return new Product(
+      ProductId.of(record.id),
+      record.name,
+      Money.of(record.priceMinor, record.currency),
+      record.version,
+    );
   }
 
   async save(product: Product): Promise<void> {
     if (this.#latencyMs > 0) await sleep(this.#latencyMs);
-    this.#records.set(product.id, toRecord(product));
+    // Compare-and-set, with no await between the check and the write, as `UPDATE … WHERE version = $n` would.
+    const storedVersion = this.#records.get(product.id)?.version ?? 0;
+    if (storedVersion !== product.version) throw new ConcurrencyConflictError("Product", product.id, product.version);
+    this.#records.set(product.id, toRecord(product, product.version + 1));
+    product.markSaved();
   }
 }
 
-function toRecord(product: Product): ProductRecord {
+function toRecord(product: Product, version = product.version): ProductRecord {
   return Object.freeze({
     id: product.id,
     name: product.name,
     priceMinor: product.price.minorUnits,
     currency: product.price.currency,
+    version,
   });
 }

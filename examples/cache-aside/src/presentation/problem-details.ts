@@ -1,3 +1,4 @@
+import { ConcurrencyConflictError } from "../application/ports/concurrency-errors.ts";
 import { BusinessRuleViolationError, EntityNotFoundError } from "../domain/domain-error.ts";
 import {
   MalformedJsonError,
@@ -90,6 +91,15 @@ export function problemFromError(error: unknown, instance: string): ProblemDetai
       detail: error.message,
       instance,
       rule: error.rule,
+    };
+  }
+  if (error instanceof ConcurrencyConflictError) {
+    return {
+      type: `${PROBLEM_BASE}concurrency-conflict`,
+      title: "Concurrent update",
+      status: 409,
+      detail: error.message,
+      instance,
     };
   }
   // Anything else is a bug: say so generically; the details go to the log, never to the client.

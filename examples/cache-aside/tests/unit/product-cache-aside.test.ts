@@ -98,6 +98,18 @@ describe("UpdateProductPriceUseCase (invalidation on write)", () => {
     assert.deepEqual(next.product?.price, EUR(7900));
   });
 
+  test("two updates that read the same version: the later save is refused, and the first price stays", async () => {
+    const shop = testCatalogue();
+    const hold = shop.products.holdNextRead();
+    const late = shop.updateProductPrice.execute("p-1", EUR(6900));
+    await hold.reached; // the late update has read the product, and waits
+    await shop.updateProductPrice.execute("p-1", EUR(7900)); // another update reads, saves and invalidates
+    hold.release();
+    await assert.rejects(late, (error: unknown) => (error as Error).name === "ConcurrencyConflictError");
+    const read = await shop.getProduct.execute("p-1");
+    assert.deepEqual(read.product?.price, EUR(7900), "the refused update overwrote nothing");
+  });
+
   test("an unknown product is not found; a currency change breaks a rule; neither touches the cache", async () => {
     const shop = testCatalogue();
     await shop.getProduct.execute("p-1");
