@@ -59,7 +59,9 @@ export const modelDecisions: readonly ModelDecision[] = [
       "A repository saves with compare-and-set (`UPDATE … WHERE id = :id AND version = :version`, or the in-memory " +
       "equivalent), raises `ConcurrencyConflictError` when the stored version moved on, and otherwise advances the " +
       'aggregate\'s version by calling `markSaved()`. HTTP exposes the version as a strong ETag (`"3"`); changes take ' +
-      "`If-Match`.",
+      "`If-Match`. An example whose aggregate is only ever inserted (the orders of layered-service, " +
+      "repository-unit-of-work and error-handling) leaves `version` out: no request ever saves a stored order twice, so no " +
+      "update can be lost.",
     why: "Without it, two requests that load the same order both save, and the second silently erases the first.",
   },
   {
@@ -72,8 +74,10 @@ export const modelDecisions: readonly ModelDecision[] = [
   {
     topic: "unit of work",
     decision:
-      "Use cases receive a unit-of-work factory and open one unit of work per request (`async with uow_factory() as " +
-      "uow` / `await uowFactory().run(async (uow) => …)`), never a long-lived instance holding a session.",
+      "Use cases receive a unit-of-work factory (`uow_factory: UnitOfWorkFactory` / `uowFactory: UnitOfWorkFactory`) " +
+      "and open one unit of work per call (`async with self.uow_factory() as uow:` / " +
+      "`await this.deps.uowFactory().run(async ({ orders, products }) => …)`), never a long-lived instance holding a " +
+      "session. A unit of work runs once.",
     why: "A shared instance holding a session lets two concurrent requests share or swap transactions.",
   },
 ];

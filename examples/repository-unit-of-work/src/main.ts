@@ -48,7 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = createApp({
     placeOrder: new PlaceOrderUseCase({
-      newUnitOfWork: () => new PostgresUnitOfWork(db),
+      uowFactory: () => new PostgresUnitOfWork(db),
       clock: new SystemClock(),
     }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),

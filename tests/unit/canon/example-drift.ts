@@ -210,3 +210,28 @@ export function filesDeclaringCanonErrors(files: SourceFiles): Map<string, strin
   }
   return declaring;
 }
+
+/** The (status, rule) pairs a README promises: `You get 409 with "rule": "…"`, or `(409, \`rule.id\`)`. */
+export function readmeRuleClaims(readme: string): { status: number; rule: string; line: number }[] {
+  const claims: { status: number; rule: string; line: number }[] = [];
+  const patterns = [/You get (\d{3}) with `"rule": "([^"]+)"`/g, /\((\d{3}), `([a-z0-9-]+\.[a-z0-9-]+)`\)/g];
+  for (const pattern of patterns) {
+    for (const match of readme.matchAll(pattern)) {
+      const line = readme.slice(0, match.index).split("\n").length;
+      claims.push({ status: Number(match[1]), rule: match[2] ?? "", line });
+    }
+  }
+  return claims;
+}
+
+/** Every README claim about a rule that the catalog contradicts: an unknown id, or another status. */
+export function checkReadmeAgainstCanon(example: ExampleName, readme: string): string[] {
+  return readmeRuleClaims(readme).flatMap(({ status, rule, line }) => {
+    const entry = findRule(rule);
+    if (entry === undefined) return [`${example}/README.md:${line} names "${rule}", which is not in the rule catalog`];
+    if (entry.status !== status) {
+      return [`${example}/README.md:${line} promises ${status} for "${rule}"; the catalog says ${entry.status}`];
+    }
+    return [];
+  });
+}

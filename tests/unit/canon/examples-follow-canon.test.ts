@@ -1,12 +1,15 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_NAMES, rules } from "../../../src/canon/index.ts";
 import {
   checkExampleAgainstCanon,
   checkProblemMapping,
+  checkReadmeAgainstCanon,
   filesDeclaringCanonErrors,
   findRuleRaises,
   readExampleSources,
+  readmeRuleClaims,
   type MappedProblem,
 } from "./example-drift.ts";
 
@@ -18,6 +21,12 @@ describe.each(EXAMPLE_NAMES)("%s follows the canon", (example) => {
 
   it("raises only catalog rules, each with the catalog's error class, and every rule the catalog lists for it", () => {
     expect(checkExampleAgainstCanon(example, files)).toEqual([]);
+  });
+
+  it("promises in its README only catalog rules, with the catalog's status", () => {
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    expect(readmeRuleClaims(readme).length, "the README names no rule with its status").toBeGreaterThan(0);
+    expect(checkReadmeAgainstCanon(example, readme)).toEqual([]);
   });
 
   it("answers each canon error with the canon's status, type and title", async () => {
@@ -78,6 +87,14 @@ describe("the drift check fails when an example disagrees with the canon", () =>
         'domain-model emits problem type "conflict", which has no anchor on /reference/problems/',
       ]),
     );
+  });
+
+  it("a README that promises an old status or an old rule id", () => {
+    const readme = 'You get 409 with `"rule": "order.single-currency"`. Try it (409, `order.has-lines`).';
+    expect(checkReadmeAgainstCanon("domain-model", readme)).toEqual([
+      'domain-model/README.md:1 promises 409 for "order.single-currency"; the catalog says 422',
+      'domain-model/README.md:1 names "order.has-lines", which is not in the rule catalog',
+    ]);
   });
 
   it("a mapper that answers a rule violation with the wrong status", () => {

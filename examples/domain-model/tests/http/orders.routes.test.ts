@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { GetOrderUseCase } from "../../src/application/get-order.use-case.ts";
+import { InMemoryOrderRepository } from "../../src/infrastructure/in-memory-order.repository.ts";
+import { seedOrders } from "../../src/infrastructure/seed-data.ts";
+import { ReadBarrierOrderRepository } from "../fakes/read-barrier.order-repository.ts";
 import { testShop } from "../fakes/test-shop.ts";
 
 type Problem = { type: string; title: string; status: number; detail: string; instance: string; rule?: string };
@@ -111,6 +114,22 @@ describe("versions: a change names the version it was decided on", () => {
       [],
       "adding a line publishes nothing, and the refused confirmation published nothing either",
     );
+  });
+
+  test("two changes sent at once with the same If-Match: one succeeds, the other gets 409 concurrency-conflict", async () => {
+    // Both requests read o-1 at version 1 before either saves, so both pass the If-Match check.
+    const shop = testShop({ orders: new ReadBarrierOrderRepository(new InMemoryOrderRepository(seedOrders()), 2) });
+    const app = shop.app();
+    const responses = await Promise.all([
+      send(app, "POST", "/orders/o-1/confirm", undefined, SEEDED),
+      send(app, "POST", "/orders/o-1/lines", '{"productId":"p-4","quantity":1}', SEEDED),
+    ]);
+    assert.deepEqual(responses.map((response) => response.status).sort(), [200, 409]);
+    const refused = responses.find((response) => response.status === 409);
+    assert.ok(refused);
+    const problem = await problemOf(refused);
+    assert.equal(problem.type, "https://backend-field-guide.dev/reference/problems/#concurrency-conflict");
+    assert.equal(problem.title, "Concurrent update");
   });
 
   test("an ETag that is not one of ours → 412; If-Match: * accepts the current version", async () => {

@@ -14,7 +14,7 @@ export type PlaceOrderCommand = {
 };
 
 /** What PlaceOrderUseCase needs. */
-export type PlaceOrderDeps = { readonly newUnitOfWork: UnitOfWorkFactory; readonly clock: Clock };
+export type PlaceOrderDeps = { readonly uowFactory: UnitOfWorkFactory; readonly clock: Clock };
 
 /**
  * Places an order: reserves stock on each Product aggregate and adds the Order, as one unit of work.
@@ -30,7 +30,7 @@ export class PlaceOrderUseCase {
 
   async execute(command: PlaceOrderCommand): Promise<OrderView> {
     // A new unit of work for this request alone: nothing of it outlives the call.
-    const order = await this.deps.newUnitOfWork().run(async ({ products, orders }) => {
+    const order = await this.deps.uowFactory().run(async ({ products, orders }) => {
       const lines: OrderLine[] = [];
       for (const requested of command.lines) {
         const product = await products.findById(ProductId.of(requested.productId));

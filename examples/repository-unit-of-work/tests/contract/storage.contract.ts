@@ -17,7 +17,7 @@ import { FakeClock } from "../fakes/fake-clock.ts";
 export type Storage = {
   readonly products: ProductRepository;
   readonly orders: OrderRepository;
-  readonly newUnitOfWork: UnitOfWorkFactory;
+  readonly uowFactory: UnitOfWorkFactory;
 };
 
 /** Builds fresh, empty storage holding only `products`. */
@@ -96,7 +96,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
   describe(`${adapter}: OrderRepository`, () => {
     test("an added order comes back whole: lines in order, prices, total, time", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder()));
       const order = await storage.orders.findById(OrderId.of("o-1"));
       assert.ok(order);
       assert.equal(order.customerId, "c-1");
@@ -114,9 +114,9 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("adding an order whose id is taken is a conflict", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder()));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder()));
       await assert.rejects(
-        storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder())),
+        storage.uowFactory().run(({ orders }) => orders.add(anOrder())),
         ConcurrencyConflictError,
       );
     });
@@ -125,18 +125,18 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
   describe(`${adapter}: UnitOfWork`, () => {
     test("a unit of work runs once; the factory makes a fresh one for the next request", async () => {
       const storage = await createStorage(products());
-      const unitOfWork = storage.newUnitOfWork();
+      const unitOfWork = storage.uowFactory();
       await unitOfWork.run(async () => undefined);
       await assert.rejects(
         unitOfWork.run(async () => undefined),
         /runs once/,
       );
-      assert.notEqual(storage.newUnitOfWork(), storage.newUnitOfWork());
+      assert.notEqual(storage.uowFactory(), storage.uowFactory());
     });
 
     test("commits every write when the work succeeds, and returns its result", async () => {
       const storage = await createStorage(products());
-      const result = await storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+      const result = await storage.uowFactory().run(async ({ products: repo, orders }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(1));
         await repo.save(product);
@@ -150,7 +150,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("inside the work, reads see the work's own writes", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(async ({ products: repo }) => {
+      await storage.uowFactory().run(async ({ products: repo }) => {
         const product = (await repo.findById(P1)) as Product;
         product.reserve(Quantity.of(3));
         await repo.save(product);
@@ -161,7 +161,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
     test("rolls back every write when the work throws after writing", async () => {
       const storage = await createStorage(products());
       await assert.rejects(
-        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+        storage.uowFactory().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product);
@@ -176,9 +176,9 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("rolls back the first write when the second write throws", async () => {
       const storage = await createStorage(products());
-      await storage.newUnitOfWork().run(({ orders }) => orders.add(anOrder("o-taken")));
+      await storage.uowFactory().run(({ orders }) => orders.add(anOrder("o-taken")));
       await assert.rejects(
-        storage.newUnitOfWork().run(async ({ products: repo, orders }) => {
+        storage.uowFactory().run(async ({ products: repo, orders }) => {
           const product = (await repo.findById(P1)) as Product;
           product.reserve(Quantity.of(1));
           await repo.save(product); // first write: succeeds
@@ -191,7 +191,7 @@ export function describeStorageContract(adapter: string, createStorage: StorageF
 
     test("PlaceOrderUseCase: a line without enough stock undoes the reservations before it", async () => {
       const storage = await createStorage(products());
-      const placeOrder = new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock: new FakeClock() });
+      const placeOrder = new PlaceOrderUseCase({ uowFactory: storage.uowFactory, clock: new FakeClock() });
       await assert.rejects(
         placeOrder.execute({
           customerId: "c-1",

@@ -11,7 +11,7 @@ export async function inMemoryStorage(products: readonly Product[]): Promise<Sto
   return {
     products: new InMemoryProductRepository(tables.products),
     orders: new InMemoryOrderRepository(tables.orders),
-    newUnitOfWork: () => new InMemoryUnitOfWork(tables),
+    uowFactory: () => new InMemoryUnitOfWork(tables),
     tables,
   };
 }

@@ -19,7 +19,7 @@ async function testApp(options: { unitOfWork?: UnitOfWork } = {}) {
   const unexpectedErrors: unknown[] = [];
   const app = createApp({
     placeOrder: new PlaceOrderUseCase({
-      newUnitOfWork: unitOfWork === undefined ? storage.newUnitOfWork : () => unitOfWork,
+      uowFactory: unitOfWork === undefined ? storage.uowFactory : () => unitOfWork,
       clock: new FakeClock(),
     }),
     getOrder: new GetOrderUseCase(storage.orders),

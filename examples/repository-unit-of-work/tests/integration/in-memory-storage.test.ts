@@ -24,8 +24,8 @@ test("in-memory: of two interleaved units of work reserving the same product, th
     product.reserve(Quantity.of(1));
     await repo.save(product);
   };
-  const slow = storage.newUnitOfWork().run(({ products }) => reserveOne(products, slowMayFinish));
-  await storage.newUnitOfWork().run(({ products }) => reserveOne(products, Promise.resolve()));
+  const slow = storage.uowFactory().run(({ products }) => reserveOne(products, slowMayFinish));
+  await storage.uowFactory().run(({ products }) => reserveOne(products, Promise.resolve()));
   releaseSlow();
 
   await assert.rejects(slow, ConcurrencyConflictError);

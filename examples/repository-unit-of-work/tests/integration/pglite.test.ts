@@ -33,7 +33,7 @@ async function postgresStorage(products: readonly Product[]) {
   return {
     products: new PostgresProductRepository(db),
     orders: new PostgresOrderRepository(db),
-    newUnitOfWork: () => new PostgresUnitOfWork(db),
+    uowFactory: () => new PostgresUnitOfWork(db),
   };
 }
 

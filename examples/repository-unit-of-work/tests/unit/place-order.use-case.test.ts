@@ -13,7 +13,7 @@ import { inMemoryStorage } from "../fakes/in-memory-storage.ts";
 test("placing an order reserves stock and stores the order, priced from the products", async () => {
   const storage = await inMemoryStorage(seedProducts());
   const clock = new FakeClock();
-  const view = await new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock }).execute({
+  const view = await new PlaceOrderUseCase({ uowFactory: storage.uowFactory, clock }).execute({
     customerId: "c-1",
     lines: [
       { productId: "p-1", quantity: 2 },
@@ -28,7 +28,7 @@ test("placing an order reserves stock and stores the order, priced from the prod
 
 test("an unknown product is refused, and the reservations before it are undone", async () => {
   const storage = await inMemoryStorage(seedProducts());
-  const placeOrder = new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock: new FakeClock() });
+  const placeOrder = new PlaceOrderUseCase({ uowFactory: storage.uowFactory, clock: new FakeClock() });
   await assert.rejects(
     placeOrder.execute({
       customerId: "c-1",
@@ -45,7 +45,7 @@ test("an unknown product is refused, and the reservations before it are undone",
 
 test("ordering the same product on two lines reserves both quantities", async () => {
   const storage = await inMemoryStorage(seedProducts());
-  await new PlaceOrderUseCase({ newUnitOfWork: storage.newUnitOfWork, clock: new FakeClock() }).execute({
+  await new PlaceOrderUseCase({ uowFactory: storage.uowFactory, clock: new FakeClock() }).execute({
     customerId: "c-1",
     lines: [
       { productId: "p-3", quantity: 1 },
@@ -59,12 +59,12 @@ test("ordering the same product on two lines reserves both quantities", async ()
 test("each call opens its own unit of work, so concurrent requests never share a transaction", async () => {
   const storage = await inMemoryStorage(seedProducts());
   const opened: unknown[] = [];
-  const newUnitOfWork = () => {
-    const unitOfWork = storage.newUnitOfWork();
+  const uowFactory = () => {
+    const unitOfWork = storage.uowFactory();
     opened.push(unitOfWork);
     return unitOfWork;
   };
-  const placeOrder = new PlaceOrderUseCase({ newUnitOfWork, clock: new FakeClock() });
+  const placeOrder = new PlaceOrderUseCase({ uowFactory, clock: new FakeClock() });
   const orderOf = (productId: string) => ({ customerId: "c-1", lines: [{ productId, quantity: 1 }] });
   // Different products, so both commit: sharing one transaction, the second would have run into the first's.
   await Promise.all([placeOrder.execute(orderOf("p-1")), placeOrder.execute(orderOf("p-2"))]);
