@@ -1,12 +1,17 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import type { Result } from "lighthouse";
 import { formatBytes, javascriptBytesDuring } from "./page-weight.ts";
 import type { BenchContext, BenchRow } from "./context.ts";
 
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-/** Lighthouse scores (default mobile profile, simulated throttling) for one page of the running guide. */
-export async function lighthouseScores(context: BenchContext, path: string): Promise<Record<string, number>> {
+/** Lighthouse's result for one page of the running guide (default mobile profile, simulated throttling). */
+export async function lighthouseReport(
+  context: BenchContext,
+  path: string,
+  onlyCategories: readonly string[] = categories,
+): Promise<Result> {
   const chrome = await chromeLauncher.launch({
     chromePath: context.chromiumPath,
     chromeFlags: ["--headless=new", ...context.chromiumArgs],
@@ -16,20 +21,26 @@ export async function lighthouseScores(context: BenchContext, path: string): Pro
       port: chrome.port,
       output: "json",
       logLevel: "error",
-      onlyCategories: [...categories],
+      onlyCategories: [...onlyCategories],
     });
     if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
-    const scores: Record<string, number> = {};
-    for (const category of categories) {
-      const score = result.lhr.categories[category]?.score;
-      // A null score means Lighthouse could not measure (e.g. a busy machine), not that the page scored 0.
-      if (typeof score !== "number") throw new Error(`Lighthouse could not score ${category} for ${path}`);
-      scores[category] = Math.round(score * 100);
-    }
-    return scores;
+    return result.lhr;
   } finally {
     chrome.kill();
   }
+}
+
+/** Lighthouse scores (default mobile profile, simulated throttling) for one page of the running guide. */
+export async function lighthouseScores(context: BenchContext, path: string): Promise<Record<string, number>> {
+  const report = await lighthouseReport(context, path);
+  const scores: Record<string, number> = {};
+  for (const category of categories) {
+    const score = report.categories[category]?.score;
+    // A null score means Lighthouse could not measure (e.g. a busy machine), not that the page scored 0.
+    if (typeof score !== "number") throw new Error(`Lighthouse could not score ${category} for ${path}`);
+    scores[category] = Math.round(score * 100);
+  }
+  return scores;
 }
 
 /** Rows for each page: its four Lighthouse scores. */

@@ -7,6 +7,7 @@ import { benchLocalRunnerTestRun } from "../../src/runner/bench.ts";
 import { benchDiagrams } from "./diagrams.bench.ts";
 import { benchInBrowserRuntime } from "./in-browser.bench.ts";
 import { benchFirstLoadJavaScript, benchLighthouse } from "./lighthouse.bench.ts";
+import { benchPageWeight } from "./page-weight.bench.ts";
 import { benchSandboxJavaScript } from "./sandbox.bench.ts";
 import { startGuide, type BenchContext, type BenchRow } from "./context.ts";
 
@@ -20,6 +21,7 @@ const foundationPages = [
 const benches: Array<readonly [string, Bench]> = [
   ["site: Lighthouse", (context) => benchLighthouse(context, foundationPages)],
   ["site: JavaScript on first load", (context) => benchFirstLoadJavaScript(context, foundationPages)],
+  ["site: page weight, heaviest page next to the home page", benchPageWeight],
   ["diagrams and navigator", benchDiagrams],
   ["sandbox: JavaScript before and after Open sandbox", benchSandboxJavaScript],
   ["local runner: time to a test summary", benchRunner],

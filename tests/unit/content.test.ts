@@ -21,6 +21,7 @@ import {
   isPythonThenTypeScript,
   isTopicPage,
   languageTabs,
+  parentTopicPage,
   placeholderLines,
   sandboxUses,
   tryThisExamples,
@@ -116,6 +117,15 @@ describe("content checks catch what they should", () => {
     ]);
   });
 
+  it("recognises a subpage by the topic page named like its folder", () => {
+    const all = ["interfaces-data/caching.mdx", "interfaces-data/caching/stampedes.mdx", "foundations/ddd.mdx"];
+    expect(all.map((page) => parentTopicPage(page, all))).toEqual([
+      undefined,
+      "interfaces-data/caching.mdx",
+      undefined,
+    ]);
+  });
+
   it("flags placeholder words but not words that merely contain them", () => {
     expect(placeholderLines("ok\nTODO: write\nComing soon!\nlorem ipsum").map((hit) => hit.line)).toEqual([2, 3, 4]);
     expect(placeholderLines("todos and mastodon; a placeholderless tbdx")).toEqual([]);
@@ -191,13 +201,25 @@ describe("guide pages", () => {
     });
   });
 
-  const topicPages = pages.filter(({ page }) => isTopicPage(page));
+  const pagePaths = pages.map(({ page }) => page);
+  const allTopicPages = pages.filter(({ page }) => isTopicPage(page));
+  // A topic split into subpages keeps its diagram-led overview and its sandbox on the topic page.
+  const topicPages = allTopicPages.filter(({ page }) => !parentTopicPage(page, pagePaths));
+  const subpages = allTopicPages.flatMap(({ page, source }) => {
+    const parent = parentTopicPage(page, pagePaths);
+    return parent ? [{ page, source, parent }] : [];
+  });
+
+  it.each(subpages)("$page links back to its topic page, where the sandbox is", ({ source, parent }) => {
+    const href = `/${parent.replace(/\.mdx$/, "")}/`;
+    expect(withoutFencedBlocks(source)).toContain(`](${href})`);
+  });
 
   it.each(topicPages)("$page has a Mermaid diagram", ({ blocks }) => {
     expect(blocks.some((block) => block.lang === "mermaid")).toBe(true);
   });
 
-  it.each(topicPages)('$page has code tabs <Tabs syncKey="lang">, Python then TypeScript', ({ page, source }) => {
+  it.each(allTopicPages)('$page has code tabs <Tabs syncKey="lang">, Python then TypeScript', ({ page, source }) => {
     const tabs = languageTabs(source);
     expect(tabs.length, `content/docs/${page} has no <Tabs syncKey="lang">`).toBeGreaterThan(0);
     const misshapen = tabs

@@ -5,6 +5,8 @@ const useCases = "foundations/use-cases";
 const ddd = "foundations/domain-driven-design";
 const entitiesAndValues = "foundations/entities-and-value-objects";
 const events = "distributed-systems/events-and-sagas";
+const brokers = "distributed-systems/events-and-sagas/brokers";
+const sagas = "distributed-systems/events-and-sagas/sagas";
 
 /** The guide's architecture decision flowchart (nodes A to R), exactly as the source skill draws it. */
 export const architectureTree: DecisionTree = {
@@ -133,7 +135,7 @@ export const architectureTree: DecisionTree = {
       kind: "question",
       id: "L",
       label: "Cross-service operation?",
-      link: { page: events, section: "sagas" },
+      link: { page: sagas },
       yes: {
         next: "M",
         howToTell:
@@ -150,7 +152,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "M",
       label: "Use Saga Pattern",
-      link: { page: events, section: "sagas" },
+      link: { page: sagas },
       next: "O",
       summary: "Run the operation as a saga: local transactions in order, compensations in reverse when a step fails.",
     },
@@ -178,7 +180,7 @@ export const architectureTree: DecisionTree = {
       kind: "question",
       id: "P",
       label: "Needs real-time updates?",
-      link: { page: events, section: "event-driven-architecture" },
+      link: { page: brokers, section: "event-driven-architecture" },
       yes: {
         next: "Q",
         howToTell:
@@ -196,7 +198,7 @@ export const architectureTree: DecisionTree = {
       kind: "step",
       id: "Q",
       label: "Event-Driven Architecture",
-      link: { page: events, section: "event-driven-architecture" },
+      link: { page: brokers, section: "event-driven-architecture" },
       summary: "Deliver the events through a broker to subscribers that are idempotent and retry safely.",
     },
     {

@@ -1,6 +1,8 @@
 import type { DecisionTree } from "../tree.ts";
 
 const caching = "interfaces-data/caching";
+const strategies = "interfaces-data/caching/strategies";
+const invalidation = "interfaces-data/caching/invalidation";
 
 /** "Which caching strategy?": whether to cache, how reads fill the cache, and how writes keep it right. */
 export const cachingStrategyTree: DecisionTree = {
@@ -32,7 +34,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "question",
       id: "Q2",
       label: "Can readers accept slightly stale data?",
-      link: { page: caching, section: "ttl-and-invalidation" },
+      link: { page: invalidation, section: "ttl-and-invalidation" },
       yes: {
         next: "Q3",
         howToTell:
@@ -50,7 +52,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "question",
       id: "Q3",
       label: "Does the cache load misses itself?",
-      link: { page: caching, section: "read-through" },
+      link: { page: strategies, section: "read-through" },
       yes: {
         next: "RT",
         howToTell: "Your cache library or layer accepts a loader function and fills itself on a miss.",
@@ -66,7 +68,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "RT",
       label: "Read-through",
-      link: { page: caching, section: "read-through" },
+      link: { page: strategies, section: "read-through" },
       next: "Q4",
       summary:
         "Register a loader with the cache; callers only ever read from the cache, which fetches from the source on a miss.",
@@ -84,7 +86,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "question",
       id: "Q4",
       label: "Do all writes go through this service?",
-      link: { page: caching, section: "ttl-and-invalidation" },
+      link: { page: invalidation, section: "ttl-and-invalidation" },
       yes: {
         next: "Q5",
         howToTell: "No other service, batch job or admin script writes this data behind the service's back.",
@@ -100,7 +102,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "TTL",
       label: "Expire entries with a TTL",
-      link: { page: caching, section: "ttl-and-invalidation" },
+      link: { page: invalidation, section: "ttl-and-invalidation" },
       summary: "Choose the TTL from how stale the data may be, and add jitter so many keys do not expire at once.",
       example: "cache-aside",
     },
@@ -108,7 +110,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "question",
       id: "Q5",
       label: "Must a read right after a write see it?",
-      link: { page: caching, section: "write-through" },
+      link: { page: strategies, section: "write-through" },
       yes: {
         next: "WT",
         howToTell: "A user saves a change and expects to see it on the very next page load.",
@@ -124,7 +126,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "WT",
       label: "Write-through",
-      link: { page: caching, section: "write-through" },
+      link: { page: strategies, section: "write-through" },
       next: "BK",
       summary: "Write the database and then the cache in the same operation, so readers never miss a fresh write.",
     },
@@ -132,7 +134,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "question",
       id: "Q6",
       label: "Writes outpace the database?",
-      link: { page: caching, section: "write-behind" },
+      link: { page: strategies, section: "write-behind" },
       yes: {
         next: "WB",
         howToTell:
@@ -149,7 +151,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "WB",
       label: "Write-behind",
-      link: { page: caching, section: "write-behind" },
+      link: { page: strategies, section: "write-behind" },
       summary:
         "Write to the cache, queue each change durably, flush to the database in batches, and watch the backlog.",
     },
@@ -157,7 +159,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "INV",
       label: "Invalidate on write",
-      link: { page: caching, section: "ttl-and-invalidation" },
+      link: { page: invalidation, section: "ttl-and-invalidation" },
       next: "BK",
       summary: "Delete the cached key after each committed write; the next read loads the new value.",
       example: "cache-aside",
@@ -166,7 +168,7 @@ export const cachingStrategyTree: DecisionTree = {
       kind: "step",
       id: "BK",
       label: "Keep a TTL as a backstop",
-      link: { page: caching, section: "ttl-and-invalidation" },
+      link: { page: invalidation, section: "ttl-and-invalidation" },
       summary: "Give entries a TTL anyway, so one missed invalidation cannot serve stale data forever.",
     },
     {

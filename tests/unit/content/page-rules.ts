@@ -15,6 +15,17 @@ export function isTopicPage(page: string): boolean {
   return !NON_TOPIC_PAGES.includes(page) && !NON_TOPIC_FOLDERS.some((folder) => page.startsWith(folder));
 }
 
+/**
+ * The topic page a subpage belongs to, when the page sits in a folder named after an existing page:
+ * `interfaces-data/caching/stampedes.mdx` belongs to `interfaces-data/caching.mdx`. A long topic is
+ * split this way so each page stays light; the topic page keeps the sandbox, the subpages link to it.
+ */
+export function parentTopicPage(page: string, pages: readonly string[]): string | undefined {
+  const folder = page.includes("/") ? page.slice(0, page.lastIndexOf("/")) : "";
+  const parent = `${folder}.mdx`;
+  return folder !== "" && pages.includes(parent) ? parent : undefined;
+}
+
 /** 1-based lines of `source` that contain placeholder text, with the word found. */
 export function placeholderLines(source: string): { line: number; word: string }[] {
   return source.split(/\r?\n/).flatMap((text, index) => {
