@@ -30,7 +30,10 @@ export default defineConfig({
       pagination: true,
       sidebar: sidebarFromExistingPages(docsDir),
       head: [{ tag: "meta", attrs: { name: "theme-color", content: "#0f172a" } }],
-      components: { PageTitle: "./src/components/overrides/PageTitle.astro" },
+      components: {
+        Head: "./src/components/overrides/Head.astro",
+        PageTitle: "./src/components/overrides/PageTitle.astro",
+      },
       plugins: [linksValidatorForTopLevelContent({ errorOnRelativeLinks: true, errorOnLocalLinks: true })],
     }),
     mermaidDiagrams(),

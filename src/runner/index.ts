@@ -35,6 +35,16 @@ export interface LocalRunner {
   close(): Promise<void>;
   /** Ids of the runs alive right now. */
   activeRunIds(): string[];
+  /**
+   * This start's secret, for the process that started the runner to print as a link and write to
+   * the reader's 0600 token file. No HTTP endpoint returns it.
+   */
+  readonly token: string;
+}
+
+/** The link the reader opens: the page trades its `token` for the runner's cookie and removes it from the address bar. */
+export function runnerLink(origin: string, token: string): string {
+  return `${origin}/?token=${token}`;
 }
 
 /** True for paths the runner owns. */
@@ -73,5 +83,6 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
       await Promise.all([...registry.runs.values()].map((run) => run.stop("killed")));
     },
     activeRunIds: () => [...registry.runs.keys()],
+    token,
   };
 }

@@ -13,6 +13,8 @@ import { RunnerProblem } from "./problem.ts";
 export const RUN_DIR_PREFIX = "field-guide-run-";
 
 const MAX_PATH_LENGTH = 240;
+/** NAME_MAX on Linux and macOS: one path segment, in UTF-8 bytes. */
+const MAX_SEGMENT_BYTES = 255;
 
 /** Refuses a file path that could escape the run directory or touch dependencies. */
 export function assertSafeRelativePath(path: string): void {
@@ -28,6 +30,31 @@ export function assertSafeRelativePath(path: string): void {
   if (segments.some((segment) => segment === "")) refuse("has an empty segment");
   if (segments.some((segment) => segment === "." || segment === "..")) refuse("contains . or .. segments");
   if (segments.includes("node_modules")) refuse("points into node_modules, which comes from the project's install");
+  // node reads a file name starting with "-" as an option (`--eval=…` would run as code, not as a file).
+  if (segments.some((segment) => segment.startsWith("-")))
+    refuse("has a segment starting with -, which node reads as an option");
+  const long = segments.find((segment) => Buffer.byteLength(segment, "utf8") > MAX_SEGMENT_BYTES);
+  if (long !== undefined)
+    refuse(`has a name longer than ${MAX_SEGMENT_BYTES} bytes (${Buffer.byteLength(long, "utf8")})`);
+}
+
+/** Refuses a file map in which one path is a file and also a folder of another (`a` and `a/b.js`). */
+export function assertNoFileFolderClash(paths: readonly string[]): void {
+  const files = new Set(paths);
+  for (const path of paths) {
+    const segments = path.split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      if (files.has(folder)) {
+        throw new RunnerProblem(
+          400,
+          "unsafe-path",
+          "Unsafe file path",
+          `The file path ${JSON.stringify(path)} needs ${JSON.stringify(folder)} to be a folder, but the run also sends it as a file.`,
+        );
+      }
+    }
+  }
 }
 
 /** Checks the whole file map against the caps and the path rules before anything touches the disk. */
@@ -41,8 +68,9 @@ export function assertAcceptableFiles(files: Readonly<Record<string, string>>, l
       `The run sent ${paths.length} files; the limit is ${limits.maxFiles}.`,
     );
   }
+  for (const path of paths) assertSafeRelativePath(path);
+  assertNoFileFolderClash(paths);
   for (const path of paths) {
-    assertSafeRelativePath(path);
     const bytes = Buffer.byteLength(files[path] ?? "", "utf8");
     if (bytes > limits.maxFileBytes) {
       throw new RunnerProblem(
@@ -88,6 +116,24 @@ async function writeInside(root: string, relativePath: string, contents: string)
   }
 }
 
+/** Filesystem refusals that come from the reader's path (a name this filesystem cannot hold), not from the runner. */
+const PATH_ERRORS = new Set(["ENAMETOOLONG", "ENOTDIR", "EISDIR", "EEXIST", "EILSEQ", "EINVAL", "ELOOP"]);
+
+async function writeReaderFile(root: string, relativePath: string, contents: string): Promise<void> {
+  try {
+    await writeInside(root, relativePath, contents);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !PATH_ERRORS.has(code)) throw error;
+    throw new RunnerProblem(
+      400,
+      "unsafe-path",
+      "Unsafe file path",
+      `The file path ${JSON.stringify(relativePath)} cannot be written on this machine (${code}).`,
+    );
+  }
+}
+
 /** Creates the run directory, writes the files and links node_modules; removes it all again if any step fails. */
 export async function createRunWorkspace(
   files: Readonly<Record<string, string>>,
@@ -98,7 +144,7 @@ export async function createRunWorkspace(
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     for (const [path, contents] of Object.entries(files)) {
-      await writeInside(dir, path, contents);
+      await writeReaderFile(dir, path, contents);
     }
     await symlink(join(options.projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
   } catch (error) {
