@@ -3,13 +3,18 @@
  * the project's own install so no run copies or downloads dependencies.
  */
 import { constants } from "node:fs";
-import { mkdir, mkdtemp, open, realpath, rm, symlink } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, open, readdir, realpath, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import type { RunnerLimits } from "./limits.ts";
+import { processAlive } from "./process-liveness.ts";
 import { RunnerProblem } from "./problem.ts";
 
-/** Prefix of every run directory under the OS temp dir, so leftovers are easy to find. */
+/**
+ * Prefix of every run directory under the OS temp dir, so leftovers are easy to find. The guide
+ * process's pid follows it (`field-guide-run-<pid>-XXXXXX`): a folder whose owner is gone is a
+ * leftover, one whose owner runs belongs to a live guide (several may run on one machine).
+ */
 export const RUN_DIR_PREFIX = "field-guide-run-";
 
 const MAX_PATH_LENGTH = 240;
@@ -85,8 +90,67 @@ export function assertAcceptableFiles(files: Readonly<Record<string, string>>, l
 
 export interface RunWorkspace {
   readonly dir: string;
-  /** Deletes the directory and everything in it (the node_modules link, never its target). */
+  /** Deletes the directory and everything in it (the node_modules link, never its target); never rejects. */
   remove(): Promise<void>;
+}
+
+/** The filesystem calls removal uses, replaceable so a test can make them fail. */
+export interface RemovalFs {
+  rm(path: string, options: { recursive: true; force: true }): Promise<void>;
+  chmodTree(path: string): Promise<void>;
+  log(message: string): void;
+}
+
+/** Makes every folder under `root` writable and enterable again (the reader's code may have chmod-ed them). */
+async function chmodTree(root: string): Promise<void> {
+  await chmod(root, 0o700).catch(() => undefined);
+  const entries = await readdir(root, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isDirectory()) await chmod(join(entry.parentPath, entry.name), 0o700).catch(() => undefined);
+  }
+}
+
+const realFs: RemovalFs = {
+  rm: (path, options) => rm(path, options),
+  chmodTree,
+  log: (message) => console.error(message),
+};
+
+/**
+ * Removes a run folder; when that fails (the run made a folder read-only), makes its folders
+ * writable and tries again; when that fails too, says so in the log with the path, so the leftover
+ * is never silent (the next start removes it).
+ */
+export async function removeRunFolder(dir: string, fs: RemovalFs = realFs): Promise<void> {
+  try {
+    await fs.rm(dir, { recursive: true, force: true });
+    return;
+  } catch (first) {
+    await fs.chmodTree(dir);
+    try {
+      await fs.rm(dir, { recursive: true, force: true });
+      fs.log(`[runner] removed ${dir} after making its folders writable (${(first as Error).message})`);
+    } catch (second) {
+      fs.log(`[runner] could not remove the run folder ${dir}: ${(second as Error).message}. Remove it by hand.`);
+    }
+  }
+}
+
+/**
+ * Removes run folders under `tempRoot` left by guide processes that are gone; folders of live
+ * guides (this one, or others on the same machine) and folders that name no owner are kept.
+ */
+export async function removeStaleRunFolders(tempRoot: string = tmpdir(), fs: RemovalFs = realFs): Promise<string[]> {
+  const removed: string[] = [];
+  const pattern = new RegExp(`^${RUN_DIR_PREFIX}(\\d+)-`);
+  for (const name of await readdir(tempRoot).catch(() => [] as string[])) {
+    const owner = pattern.exec(name)?.[1];
+    if (owner === undefined || processAlive(Number(owner))) continue;
+    const dir = join(tempRoot, name);
+    await removeRunFolder(dir, fs);
+    removed.push(dir);
+  }
+  return removed;
 }
 
 async function writeInside(root: string, relativePath: string, contents: string): Promise<void> {
@@ -140,8 +204,8 @@ export async function createRunWorkspace(
   options: { readonly projectRoot: string; readonly limits: RunnerLimits; readonly tempRoot?: string },
 ): Promise<RunWorkspace> {
   assertAcceptableFiles(files, options.limits);
-  const dir = await realpath(await mkdtemp(join(options.tempRoot ?? tmpdir(), RUN_DIR_PREFIX)));
-  const remove = () => rm(dir, { recursive: true, force: true });
+  const dir = await realpath(await mkdtemp(join(options.tempRoot ?? tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`)));
+  const remove = () => removeRunFolder(dir);
   try {
     for (const [path, contents] of Object.entries(files)) {
       await writeReaderFile(dir, path, contents);

@@ -13,6 +13,8 @@ import type { RunnerLimits } from "./limits.ts";
 import { problemResponse, RunnerProblem } from "./problem.ts";
 import { assertOwnRequest, assertToken, type GuardedRequest } from "./request-guard.ts";
 import { startRun, type ActiveRun, type RunEvent } from "./run.ts";
+import { containRun, type Containment } from "./containment.ts";
+import type { CgroupHome } from "./run-cgroup.ts";
 import { forwardToService } from "./service-proxy.ts";
 import { sessionCookie } from "./session-cookie.ts";
 import { createRunWorkspace, type RunWorkspace } from "./run-workspace.ts";
@@ -38,6 +40,8 @@ export interface RunnerAppOptions {
   readonly token: string;
   readonly allowedHosts?: readonly string[];
   readonly tempRoot?: string;
+  /** Where runs' cgroups go, once known (undefined: the marker sweep only); also awaits the start-up cleanup. */
+  readonly cgroupHome: Promise<CgroupHome | undefined>;
 }
 
 /** The runner's state that outlives a request: the runs alive right now. */
@@ -145,7 +149,7 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
     }
     registry.starting += 1;
     const id = randomUUID();
-    let prepared: { args: string[]; workspace: RunWorkspace; port: number };
+    let prepared: { args: string[]; workspace: RunWorkspace; port: number; containment: Containment };
     try {
       const args = await resolveCommandArgs(options.examplesDir, request.example, request.command, request.files);
       const workspace = await createRunWorkspace(request.files, {
@@ -157,7 +161,8 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
         await workspace.remove();
         throw error;
       });
-      prepared = { args, workspace, port };
+      const containment = await containRun(await options.cgroupHome, { runId: id, runDir: workspace.dir }, limits);
+      prepared = { args, workspace, port, containment };
     } catch (error) {
       registry.starting -= 1;
       throw error;
