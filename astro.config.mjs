@@ -5,7 +5,9 @@ import starlight from "@astrojs/starlight";
 import { mermaidDiagrams } from "./src/diagrams/integration.ts";
 import { localRunnerIntegration } from "./src/runner/astro-integration.ts";
 import { webContainerSnapshotsIntegration } from "./src/sandbox/runtime/dependency-snapshots.integration.ts";
+import { pagePolicyDirectives, scriptSources, styleSources } from "./src/server/content-security-policy.ts";
 import { guideHeaders } from "./src/server/isolation-headers.ts";
+import { cspInlineScripts } from "./src/site/csp-inline-scripts.ts";
 import { linksValidatorForTopLevelContent } from "./src/site/links-validator.ts";
 import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
 import { markdownAccessibility } from "./src/site/markdown-accessibility.ts";
@@ -16,6 +18,15 @@ export default defineConfig({
   site: "https://backend-field-guide.dev",
   trailingSlash: "always",
   server: { port: 4321, host: "127.0.0.1", headers: guideHeaders },
+  // Every page gets a strict Content-Security-Policy <meta> with the hashes of its inline scripts
+  // (src/server/content-security-policy.ts says why each source is there). Astro applies it to builds, not to dev.
+  security: {
+    csp: {
+      directives: [...pagePolicyDirectives],
+      scriptDirective: { resources: [...scriptSources] },
+      styleDirective: { resources: [...styleSources] },
+    },
+  },
   integrations: [
     starlight({
       title: "Backend Architecture Field Guide",
@@ -40,5 +51,7 @@ export default defineConfig({
     markdownAccessibility(),
     localRunnerIntegration(),
     webContainerSnapshotsIntegration(),
+    // Last, so it sees every page as written: adds the hashes of Starlight's is:inline scripts to each page's CSP.
+    cspInlineScripts(),
   ],
 });

@@ -75,7 +75,7 @@ export function returnedResponseHeaders(upstream: Headers): Headers {
   for (const [name, value] of Object.entries(isolationHeaders)) headers.set(name, value);
   headers.set("cache-control", "no-store");
   headers.set("x-content-type-options", "nosniff");
-  headers.set("content-security-policy", "sandbox");
+  headers.set("content-security-policy", "sandbox; frame-ancestors 'self'");
   return headers;
 }
 

@@ -20,6 +20,7 @@ import { runMigrations } from "./infrastructure/postgres/run-migrations.ts";
 import { seedProducts } from "./infrastructure/seed-products.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -47,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({ unitOfWork: new PostgresUnitOfWork(db), clock: new SystemClock() }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),
     productQueries: new ProductQueriesUseCase(new PostgresProductRepository(db)),

@@ -599,7 +599,7 @@ server.listen(Number(process.env.PORT), process.env.HOST, () => console.log("pid
       "cross-origin-embedder-policy": "require-corp",
       "cross-origin-resource-policy": "same-origin",
       "cache-control": "no-store",
-      "content-security-policy": "sandbox",
+      "content-security-policy": "sandbox; frame-ancestors 'self'",
       "x-content-type-options": "nosniff",
       "x-service": "kept",
     });

@@ -6,10 +6,16 @@ const examplesDir = new URL("../../../examples/", import.meta.url).pathname;
 
 /**
  * Files every service example carries a copy of. Examples may not import from each other (each runs
- * alone when its folder is copied), so the dependency-rule check is copied, and this test keeps the
- * copies from drifting apart: a fix to one must reach all.
+ * alone when its folder is copied), so the dependency-rule check and the Host allow-list are copied,
+ * and this test keeps the copies from drifting apart: a fix to one must reach all.
  */
-const sharedFiles = ["tests/architecture/dependency-checker.ts", "tests/architecture/dependency-rule.test.ts"];
+const sharedFiles = [
+  "tests/architecture/dependency-checker.ts",
+  "tests/architecture/dependency-rule.test.ts",
+  // DNS-rebinding protection at the HTTP edge, and its HTTP test.
+  "src/presentation/host-allow-list.ts",
+  "tests/http/host-allow-list.http.test.ts",
+];
 
 const serviceExamples = readdirSync(examplesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(examplesDir, entry.name, "src", "main.ts")))
