@@ -1,12 +1,16 @@
 /**
- * The service answers only requests addressed to its own host (DNS-rebinding protection), over
- * real HTTP through the composition root, so the hook in createApp is tested too. The same file is
- * in every example (tests/unit/examples/shared-files.test.ts keeps the copies equal).
+ * The service answers only requests addressed to its own host (DNS-rebinding protection), over real
+ * HTTP, as Node's server delivers them (the arriving port comes from the socket). The middleware is
+ * served alone so the test stays fast in every example (starting the real composition root costs a
+ * database in some); that createApp mounts it first is checked by the repository's
+ * tests/unit/examples/host-allow-list-wiring.test.ts. The same file is in every example
+ * (tests/unit/examples/shared-files.test.ts keeps the copies equal).
  */
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, it } from "node:test";
-import { startServer, type RunningServer } from "../../src/main.ts";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { allowedHostsFromEnv, hostAllowList } from "../../src/presentation/host-allow-list.ts";
 
@@ -37,28 +41,32 @@ function send(
   });
 }
 
-// startServer runs the real composition root, which in some examples starts an in-memory Postgres
-// (PGlite): a few seconds alone, longer on a busy machine, so starting and stopping it may take longer than a test.
 describe("host allow-list", () => {
-  let server: RunningServer;
-  before(
-    async () => {
-      server = await startServer({ port: 0, hostname: "127.0.0.1" });
-    },
-    { timeout: 60_000 },
-  );
-  after(() => server.shutdown(), { timeout: 60_000 });
+  let server: ServerType;
+  let port = 0;
+  before(async () => {
+    const app = new Hono();
+    app.use(hostAllowList());
+    app.all("/health/live", (c) => c.json({ status: "live" }));
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+        port = info.port;
+        resolve();
+      });
+    });
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("answers its own loopback names on its own port", async () => {
     for (const name of ["localhost", "127.0.0.1", "[::1]", "LOCALHOST"]) {
-      assert.equal((await send(server.port, { host: `${name}:${server.port}` })).status, 200, name);
+      assert.equal((await send(port, { host: `${name}:${port}` })).status, 200, name);
     }
   });
 
   it("refuses a rebound name, even with a foreign Origin and for writes, with a problem saying why", async () => {
     for (const method of ["GET", "POST"]) {
-      const refused = await send(server.port, {
-        host: `rebind.test:${server.port}`,
+      const refused = await send(port, {
+        host: `rebind.test:${port}`,
         origin: "http://rebind.test",
         method,
       });
@@ -72,7 +80,7 @@ describe("host allow-list", () => {
   });
 
   it("refuses its own name on another port", async () => {
-    assert.equal((await send(server.port, { host: `localhost:${server.port + 1}` })).status, 403);
+    assert.equal((await send(port, { host: `localhost:${port + 1}` })).status, 403);
   });
 
   it("answers the names ALLOWED_HOSTS configures instead (a container behind a proxy)", async () => {
