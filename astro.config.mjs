@@ -6,7 +6,9 @@ import { mermaidDiagrams } from "./src/diagrams/integration.ts";
 import { localRunnerIntegration } from "./src/runner/astro-integration.ts";
 import { webContainerSnapshotsIntegration } from "./src/sandbox/runtime/dependency-snapshots.integration.ts";
 import { inBrowserRuntimeIntegration } from "./src/sandbox/runtime/in-browser/build/integration.ts";
+import { pagePolicyDirectives, scriptSources, styleSources } from "./src/server/content-security-policy.ts";
 import { guideHeaders } from "./src/server/isolation-headers.ts";
+import { cspInlineScripts } from "./src/site/csp-inline-scripts.ts";
 import { linksValidatorForTopLevelContent } from "./src/site/links-validator.ts";
 import { sidebarFromExistingPages } from "./src/site/sidebar.ts";
 import { markdownAccessibility } from "./src/site/markdown-accessibility.ts";
@@ -17,6 +19,15 @@ export default defineConfig({
   site: "https://backend-field-guide.dev",
   trailingSlash: "always",
   server: { port: 4321, host: "127.0.0.1", headers: guideHeaders },
+  // Every page gets a strict Content-Security-Policy <meta> with the hashes of its inline scripts
+  // (src/server/content-security-policy.ts says why each source is there). Astro applies it to builds, not to dev.
+  security: {
+    csp: {
+      directives: [...pagePolicyDirectives],
+      scriptDirective: { resources: [...scriptSources] },
+      styleDirective: { resources: [...styleSources] },
+    },
+  },
   integrations: [
     starlight({
       title: "Backend Architecture Field Guide",
@@ -31,7 +42,10 @@ export default defineConfig({
       pagination: true,
       sidebar: sidebarFromExistingPages(docsDir),
       head: [{ tag: "meta", attrs: { name: "theme-color", content: "#0f172a" } }],
-      components: { PageTitle: "./src/components/overrides/PageTitle.astro" },
+      components: {
+        Head: "./src/components/overrides/Head.astro",
+        PageTitle: "./src/components/overrides/PageTitle.astro",
+      },
       plugins: [
         linksValidatorForTopLevelContent({
           errorOnRelativeLinks: true,
@@ -47,5 +61,7 @@ export default defineConfig({
     localRunnerIntegration(),
     webContainerSnapshotsIntegration(),
     inBrowserRuntimeIntegration(),
+    // Last, so it sees every page as written: adds the hashes of Starlight's is:inline scripts to each page's CSP.
+    cspInlineScripts(),
   ],
 });

@@ -52,7 +52,10 @@ export async function benchLocalRunnerTestRun(options: {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const runtime = createLocalRunnerRuntime({ fetch: (input, init) => fetch(`${origin}${String(input)}`, init) });
+  const runtime = createLocalRunnerRuntime({
+    fetch: (input, init) => fetch(`${origin}${String(input)}`, init),
+    token: runner.token,
+  });
 
   try {
     await runtime.mount(options.example, files);

@@ -84,7 +84,8 @@ export async function resolveCommandArgs(
         `node can only run a .ts or .js file of the example; ${JSON.stringify(command.file)} is not one.`,
       );
     }
-    return [command.file];
+    // "--" ends node's options: whatever the file is called, node runs it as a file.
+    return ["--", command.file];
   }
   const script = manifest.scripts[command.kind];
   if (script === undefined) {

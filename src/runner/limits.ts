@@ -18,6 +18,15 @@ export interface RunnerLimits {
   readonly maxOutputBytes: number;
   /** Time between SIGTERM and SIGKILL when a process group is stopped. */
   readonly killGraceMs: number;
+  /**
+   * After the run's leader exited and its escaped processes were killed, how long the runner waits
+   * for the output pipes to close before it ends the run anyway (something it could not find may hold them).
+   */
+  readonly drainTimeoutMs: number;
+  /** Processes one run may have at once (cgroup pids.max, where the pids controller is available): stops fork bombs. */
+  readonly maxProcesses: number;
+  /** Memory one run may use (cgroup memory.max, where the memory controller is available). */
+  readonly maxMemoryBytes: number;
 }
 
 /** Defaults sized for the examples: their suites finish in seconds and their output is a few KiB. */
@@ -31,6 +40,9 @@ export const DEFAULT_LIMITS: RunnerLimits = {
   idleTimeoutMs: 15 * 60_000,
   maxOutputBytes: 2 * 1024 * 1024,
   killGraceMs: 2_000,
+  drainTimeoutMs: 2_000,
+  maxProcesses: 256,
+  maxMemoryBytes: 1024 * 1024 * 1024,
 };
 
 /** Defaults overlaid with the given limits. */

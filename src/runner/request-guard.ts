@@ -1,11 +1,12 @@
 /**
  * The checks every runner request passes before it can do anything, in the spirit of Jupyter's
  * server: loopback peers only, the guide's own Host (against DNS rebinding), no foreign Origin
- * (against cross-site requests), and the per-start secret on everything but the handshake.
+ * (against cross-site requests), and the per-start secret on every request.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import { RunnerProblem } from "./problem.ts";
+import { tokenFromCookies } from "./session-cookie.ts";
 
 /** The request facts the guard looks at. */
 export interface GuardedRequest {
@@ -79,26 +80,34 @@ export function assertOwnRequest(request: GuardedRequest, allowedHosts?: readonl
   }
 }
 
-/** The `Authorization: Bearer <token>` header carries this start's secret. */
+/** What a reader who lacks the secret should do, said wherever a request is refused for it. */
+export const OPEN_THE_LINK =
+  "Open the link `npm start` printed (http://localhost:<port>/?token=…); `npm run link` prints it again.";
+
+/**
+ * The request carries this start's secret: as the session cookie the page got by trading the link's
+ * token, or as `Authorization: Bearer <token>` (tools that read the token file).
+ */
 export function assertToken(request: GuardedRequest, token: string): void {
   const authorization = header(request, "authorization");
-  const match = authorization ? /^Bearer ([A-Za-z0-9_-]+)$/.exec(authorization) : null;
-  if (!match?.[1]) {
+  const bearer = authorization ? /^Bearer ([A-Za-z0-9_-]+)$/.exec(authorization)?.[1] : undefined;
+  const presented = bearer ?? tokenFromCookies(header(request, "cookie"), request.localPort);
+  if (!presented) {
     throw new RunnerProblem(
       401,
       "missing-token",
       "Missing runner token",
-      "Send the token from /__runner/handshake as `Authorization: Bearer <token>`.",
+      `This browser has not been given the runner's secret yet. ${OPEN_THE_LINK}`,
     );
   }
-  const given = Buffer.from(match[1]);
+  const given = Buffer.from(presented);
   const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new RunnerProblem(
       401,
       "wrong-token",
       "Wrong runner token",
-      "The token does not match this server start; reload the page to get the current one.",
+      `The runner's secret changed (the guide's server was restarted). ${OPEN_THE_LINK}`,
     );
   }
 }

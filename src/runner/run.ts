@@ -1,10 +1,11 @@
 /**
- * One run: a `node` process group in its own workspace, watched by the limits, ended by
- * stop/timeout/idle/output cap, and always cleaned up (no process, no directory) before
- * its exit is reported.
+ * One run: a `node` process group in its own workspace (and its own cgroup where the machine has
+ * one), watched by the limits, ended by stop/timeout/idle/output cap, and always cleaned up (no
+ * process, not even one that left the group, and no directory) before its exit is reported.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ExitInfo, OutputStream, RunCommand } from "../sandbox/runtime/port.ts";
+import type { Containment } from "./containment.ts";
 import type { RunnerLimits } from "./limits.ts";
 import { killGroup, spawnNodeGroup } from "./process-group.ts";
 import type { RunWorkspace } from "./run-workspace.ts";
@@ -38,6 +39,7 @@ export interface StartRunOptions {
   readonly workspace: RunWorkspace;
   readonly port: number;
   readonly limits: RunnerLimits;
+  readonly containment: Containment;
   readonly onEvent: (event: RunEvent) => void;
 }
 
@@ -46,14 +48,14 @@ const POLL_MS = 100;
 // a surrounding test runner's NODE_TEST_CONTEXT) stays out of the reader's process.
 const PASSED_ENV = ["PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "SystemRoot", "USERPROFILE"];
 
-function childEnv(port: number): NodeJS.ProcessEnv {
+function childEnv(port: number, marker: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_ENV) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
   }
   // The page renders output in a terminal emulator, so colours are welcome.
-  return { ...env, PORT: String(port), HOST: "127.0.0.1", FORCE_COLOR: "1" };
+  return { ...env, ...marker, PORT: String(port), HOST: "127.0.0.1", FORCE_COLOR: "1" };
 }
 
 function stopMessage(reason: StopReason, limits: RunnerLimits, port: number): string {
@@ -73,9 +75,10 @@ function stopMessage(reason: StopReason, limits: RunnerLimits, port: number): st
 
 /** Starts the process for a run; events arrive through `onEvent`, the exit event last. */
 export function startRun(options: StartRunOptions): ActiveRun {
-  const { command, limits, onEvent, port, workspace } = options;
-  const child = spawnNodeGroup(options.args, { cwd: workspace.dir, env: childEnv(port) });
+  const { command, containment, limits, onEvent, port, workspace } = options;
+  const child = spawnNodeGroup(options.args, { cwd: workspace.dir, env: childEnv(port, containment.env) });
   const pgid = child.pid;
+  if (pgid !== undefined) containment.adopt(pgid);
   const watchesPort = command.kind !== "test";
 
   let stopReason: StopReason | undefined;
@@ -89,10 +92,18 @@ export function startRun(options: StartRunOptions): ActiveRun {
     resolveFinished = resolve;
   });
 
+  /** The group, then everything that left it (cgroup.kill, marker and folder sweep). */
+  const endEverything = async () => {
+    if (pgid !== undefined) await killGroup(pgid, limits.killGraceMs).catch(() => undefined);
+    await containment.endAll().catch((error: unknown) => console.error(`[runner] run ${options.id}:`, error));
+  };
+
   const stop = async (reason: StopReason): Promise<ExitInfo> => {
-    if (!exited && stopReason === undefined) {
+    if (!finishing && stopReason === undefined) {
+      // Also after the leader exited: an escaped child may still be running and holding the output pipes.
       stopReason = reason;
-      if (pgid !== undefined) await killGroup(pgid, limits.killGraceMs).catch(() => undefined);
+      await endEverything();
+      drainThenFinish();
     }
     return finished;
   };
@@ -140,20 +151,34 @@ export function startRun(options: StartRunOptions): ActiveRun {
   };
   if (watchesPort) void watchPort();
 
+  let afterExit: Promise<void> | undefined;
   let exitCode: number | null = null;
   let exitSignal: NodeJS.Signals | null = null;
   child.once("exit", (code, signal) => {
     exitCode = code;
     exitSignal = signal;
     exited = true;
-    // The leader is gone; anything it left behind in the group goes too, which also closes the pipes.
-    if (pgid !== undefined) void killGroup(pgid, limits.killGraceMs).catch(() => undefined);
+    // The leader is gone; anything it left behind goes too, in the group or not, which also closes the pipes.
+    afterExit = endEverything();
+    void afterExit.then(drainThenFinish);
   });
   child.once("error", (error) => {
     spawnError = error;
     if (pgid === undefined) void finish();
   });
   child.once("close", () => void finish());
+
+  // The pipes normally close once every process is gone; if something the runner could not find still holds
+  // them, the run ends after a short drain all the same, so DELETE, the time limit and shutdown always complete.
+  let drainTimer: NodeJS.Timeout | undefined;
+  function drainThenFinish(): void {
+    if (finishing || drainTimer) return;
+    drainTimer = setTimeout(() => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+      void finish();
+    }, limits.drainTimeoutMs);
+  }
 
   let finishing = false;
   async function finish(): Promise<void> {
@@ -163,8 +188,10 @@ export function startRun(options: StartRunOptions): ActiveRun {
     clearTimeout(runTimer);
     clearTimeout(listenTimer);
     clearTimeout(idleTimer);
-    if (pgid !== undefined) await killGroup(pgid, limits.killGraceMs).catch(() => undefined);
-    await workspace.remove().catch(() => undefined);
+    clearTimeout(drainTimer);
+    // After a plain exit the sweep that followed it is enough; otherwise (spawn error, a stop) sweep now.
+    await (afterExit ?? endEverything());
+    await workspace.remove();
     const exit: ExitInfo =
       spawnError && pgid === undefined
         ? { code: null, signal: null, reason: "error", message: `Could not start node: ${spawnError.message}` }

@@ -7,13 +7,16 @@ import type { HttpBindings } from "@hono/node-server";
 import { z } from "astro/zod";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { proxy } from "hono/proxy";
 import { streamSSE } from "hono/streaming";
 import { listExamples, resolveCommandArgs } from "./example-catalog.ts";
 import type { RunnerLimits } from "./limits.ts";
 import { problemResponse, RunnerProblem } from "./problem.ts";
 import { assertOwnRequest, assertToken, type GuardedRequest } from "./request-guard.ts";
 import { startRun, type ActiveRun, type RunEvent } from "./run.ts";
+import { containRun, type Containment } from "./containment.ts";
+import type { CgroupHome } from "./run-cgroup.ts";
+import { forwardToService } from "./service-proxy.ts";
+import { sessionCookie } from "./session-cookie.ts";
 import { createRunWorkspace, type RunWorkspace } from "./run-workspace.ts";
 import { findFreePort } from "./tcp-port.ts";
 
@@ -37,6 +40,8 @@ export interface RunnerAppOptions {
   readonly token: string;
   readonly allowedHosts?: readonly string[];
   readonly tempRoot?: string;
+  /** Where runs' cgroups go, once known (undefined: the marker sweep only); also awaits the start-up cleanup. */
+  readonly cgroupHome: Promise<CgroupHome | undefined>;
 }
 
 /** The runner's state that outlives a request: the runs alive right now. */
@@ -110,24 +115,19 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
 
   app.use("*", async (c, next) => {
     assertOwnRequest(guarded(c), options.allowedHosts);
+    // Every endpoint needs the secret; none ever answers with it (the reader got it from the printed link).
+    assertToken(guarded(c), token);
     c.header("Cache-Control", "no-store");
     await next();
   });
 
-  app.get("/handshake", async (c) => c.json({ token, limits, examples: await listExamples(options.examplesDir) }));
+  // The page trades the link's token (sent as a Bearer header) for an HttpOnly cookie, once per start.
+  app.post("/session", (c) => {
+    c.header("Set-Cookie", sessionCookie(c.env.incoming.socket.localPort, token));
+    return c.body(null, 204);
+  });
 
-  app.use("/runs/*", async (c, next) => {
-    assertToken(guarded(c), token);
-    await next();
-  });
-  app.use("/runs", async (c, next) => {
-    assertToken(guarded(c), token);
-    await next();
-  });
-  app.use("/proxy/*", async (c, next) => {
-    assertToken(guarded(c), token);
-    await next();
-  });
+  app.get("/handshake", async (c) => c.json({ limits, examples: await listExamples(options.examplesDir) }));
 
   app.post("/runs", bodyLimit({ maxSize: limits.maxBodyBytes, onError: tooLarge }), async (c) => {
     const request = await readRunRequest(c);
@@ -149,7 +149,7 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
     }
     registry.starting += 1;
     const id = randomUUID();
-    let prepared: { args: string[]; workspace: RunWorkspace; port: number };
+    let prepared: { args: string[]; workspace: RunWorkspace; port: number; containment: Containment };
     try {
       const args = await resolveCommandArgs(options.examplesDir, request.example, request.command, request.files);
       const workspace = await createRunWorkspace(request.files, {
@@ -161,7 +161,8 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
         await workspace.remove();
         throw error;
       });
-      prepared = { args, workspace, port };
+      const containment = await containRun(await options.cgroupHome, { runId: id, runDir: workspace.dir }, limits);
+      prepared = { args, workspace, port, containment };
     } catch (error) {
       registry.starting -= 1;
       throw error;
@@ -210,7 +211,13 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
   });
 
   const forward = async (c: Context<Env>) => {
-    const id = c.req.param("id") ?? "";
+    // The id and the rest of the path come from the raw path, never from decoded parameters, so an
+    // encoded slash or dot in the id cannot shift what the service is asked for.
+    const url = new URL(c.req.url);
+    const afterPrefix = url.pathname.slice(`${RUNNER_BASE}/proxy/`.length);
+    const slash = afterPrefix.indexOf("/");
+    const id = slash === -1 ? afterPrefix : afterPrefix.slice(0, slash);
+    const rest = slash === -1 ? "/" : afterPrefix.slice(slash);
     const run = registry.runs.get(id);
     if (!run || !run.listening) {
       throw new RunnerProblem(
@@ -221,13 +228,8 @@ export function createRunnerApp(options: RunnerAppOptions, registry: RunRegistry
       );
     }
     run.touch();
-    const url = new URL(c.req.url);
-    const rest = url.pathname.slice(`${RUNNER_BASE}/proxy/${id}`.length) || "/";
     try {
-      return await proxy(`http://127.0.0.1:${run.port}${rest}${url.search}`, {
-        raw: c.req.raw,
-        headers: { ...c.req.header(), authorization: undefined, host: `127.0.0.1:${run.port}` },
-      });
+      return await forwardToService(c.req.raw, run.port, `${rest}${url.search}`);
     } catch (error) {
       throw new RunnerProblem(
         502,

@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { open, readFile } from "node:fs/promises";
 import { fingerprintInputs, isBuildFresh, writeBuildStamp } from "./build-freshness.ts";
 import { precompressDirectory } from "./precompress.ts";
 
@@ -10,9 +13,33 @@ export async function buildSite(projectRoot: string, distDir: string): Promise<v
   await writeBuildStamp(distDir, fingerprint);
 }
 
-/** Builds the site unless `distDir` already holds a build of the current inputs. */
-export async function ensureFreshBuild(projectRoot: string, distDir: string): Promise<void> {
+/**
+ * Builds the site unless `distDir` already holds a build of the current inputs. The build runs as
+ * `npm run build` in a child process whose output goes to `logFile` (the terminal keeps only the
+ * lines the reader needs); when it fails, the end of the log is printed with the log's path.
+ */
+export async function ensureFreshBuild(
+  projectRoot: string,
+  distDir: string,
+  options: { readonly logFile: string; readonly say: (line: string) => void },
+): Promise<void> {
   if (await isBuildFresh(distDir, await fingerprintInputs(projectRoot))) return;
-  console.log("guide: building the site (first start, or the sources changed)…");
-  await buildSite(projectRoot, distDir);
+  options.say(`guide: building the site (first start, or the sources changed); details in ${options.logFile}`);
+  const log = await open(options.logFile, "a", 0o600);
+  try {
+    const child = spawn(process.execPath, ["src/server/build.ts"], {
+      cwd: projectRoot,
+      stdio: ["ignore", log.fd, log.fd],
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    if (code !== 0) {
+      const lines = (await readFile(options.logFile, "utf8")).trimEnd().split("\n");
+      throw new Error(
+        `the build failed (exit code ${code}). The end of ${options.logFile}:\n${lines.slice(-30).join("\n")}`,
+      );
+    }
+  } finally {
+    await log.close();
+  }
 }

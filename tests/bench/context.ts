@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumArgs, findChromium } from "../../src/site/chromium.ts";
+import { runnerLinkFor } from "../support/runner-link.ts";
 
 /** One line of the benchmark table. */
 export interface BenchRow {
@@ -16,6 +17,8 @@ export interface BenchContext {
   readonly baseURL: string;
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
+  /** The link the server printed (with its runner token), read from its 0600 token file as a reader's tools would. */
+  readonly runnerLink: string;
   launchBrowser(): Promise<Browser>;
 }
 
@@ -29,11 +32,13 @@ export async function startGuide(port: number): Promise<{ context: BenchContext;
   });
   const baseURL = `http://localhost:${port}`;
   await waitUntilAnswering(baseURL, server);
+  const runnerLink = await runnerLinkFor(port);
   const chromiumPath = findChromium();
   const context: BenchContext = {
     baseURL,
     chromiumPath,
     chromiumArgs,
+    runnerLink,
     launchBrowser: () => chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] }),
   };
   return {

@@ -3,9 +3,12 @@
  * reader acts, next to a page without one, and the bytes Open sandbox then fetches (editor,
  * terminal, runtime client).
  */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { contentPages } from "../../src/sandbox/files/embedded-sandboxes.ts";
+import { openRunnerLink } from "../support/runner-link.ts";
 import type { BenchContext, BenchRow } from "./context.ts";
 import { formatBytes, javascriptBytesDuring } from "./page-weight.ts";
 
@@ -22,8 +25,14 @@ export async function benchSandboxJavaScript(context: BenchContext): Promise<Ben
 
   const browser = await context.launchBrowser();
   try {
+    // The reader opened the printed link once: the sandbox connects to the local runner, as in real use.
+    const readerState = await openRunnerLink(
+      browser,
+      context.runnerLink,
+      join(tmpdir(), `bench-runner-state-${process.pid}.json`),
+    );
     const measure = async (path: string, afterLoad?: (page: Page) => Promise<void>) => {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ storageState: readerState });
       try {
         const onLoad = await javascriptBytesDuring(page, () => page.goto(new URL(path, context.baseURL).href));
         const onOpen = afterLoad ? await javascriptBytesDuring(page, () => afterLoad(page)) : 0;

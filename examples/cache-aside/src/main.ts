@@ -20,6 +20,7 @@ import { InMemoryProductRepository } from "./infrastructure/in-memory-product.re
 import { seedProducts } from "./infrastructure/seed-products.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -80,6 +81,7 @@ export async function startServer(options: {
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     getProduct: new GetProductUseCase({ products, cache, loads, ttls: settings.ttls }),
     updateProductPrice: new UpdateProductPriceUseCase({ products, cache, loads }),
     getCacheStats: new GetCacheStatsUseCase({ cache, loads }),

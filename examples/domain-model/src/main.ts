@@ -19,6 +19,7 @@ import { InMemoryPromoCodeRepository } from "./infrastructure/in-memory-promo-co
 import { seedCustomers, seedOrders, seedProducts, seedPromoCodes } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -39,6 +40,7 @@ export function startServer(options: { port: number; hostname?: string | undefin
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({ orders, customers, catalogue, promoCodes, publisher, clock }),
     getOrder: new GetOrderUseCase(orders),
     addOrderLine: new AddOrderLineUseCase({ orders, catalogue, publisher }),

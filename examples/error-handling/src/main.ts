@@ -21,6 +21,7 @@ import { seedDatabase, WAREHOUSE_STOCK } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { simulatedWarehouse } from "./infrastructure/simulated-warehouse.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** Simulated outages: set one to true and restart to watch the service degrade (see the README). */
 const OUTAGES = { database: false, cache: false };
@@ -58,6 +59,7 @@ export async function startServer(options: {
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({ products, stock, orders, clock: new SystemClock() }),
     getOrder: new GetOrderUseCase({ orders }),
     getProduct: new GetProductUseCase({ products, cache, logger }),

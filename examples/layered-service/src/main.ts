@@ -16,6 +16,7 @@ import { InMemoryProductRepository } from "./infrastructure/in-memory-product.re
 import { seedData } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -35,6 +36,7 @@ export function startServer(options: { port: number; hostname?: string }): Promi
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     createOrder: new CreateOrderUseCase({ customers, products, orders, clock }),
     getOrder: new GetOrderUseCase({ orders }),
     listOrders: new ListOrdersUseCase({ orders }),

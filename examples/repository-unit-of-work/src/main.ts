@@ -22,6 +22,7 @@ import type { SqlDatabase } from "./infrastructure/postgres/sql-client.ts";
 import { seedProducts } from "./infrastructure/seed-products.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -66,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({
       uowFactory: () => new PostgresUnitOfWork(db),
       clock: new SystemClock(),

@@ -42,12 +42,6 @@ export async function send(port: number, raw: RawRequest): Promise<RawResponse> 
   return { status: response.statusCode ?? 0, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
 }
 
-/** Reads the token the way a same-origin page does. */
-export async function handshakeToken(port: number): Promise<string> {
-  const answer = await send(port, { path: "/__runner/handshake", headers: { "sec-fetch-site": "same-origin" } });
-  return answer.json<{ token: string }>().token;
-}
-
 export interface OpenedRun {
   readonly status: number;
   readonly response: IncomingMessage;

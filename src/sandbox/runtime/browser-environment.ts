@@ -70,6 +70,7 @@ export function classifyBootFailure(error: unknown, environment: BrowserEnvironm
     "unsupported-browser": "This browser cannot run WebContainer.",
     "boot-failed": "WebContainer failed to start.",
     "no-local-runner": "The local runner is not available.",
+    "runner-needs-link": "The local runner needs the link `npm start` printed.",
     offline: "You are offline.",
     "not-cross-origin-isolated": "This page is not cross-origin isolated.",
   };

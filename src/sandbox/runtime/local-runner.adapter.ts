@@ -16,11 +16,11 @@ import {
   type ServiceResponse,
   type SpawnOptions,
 } from "./port.ts";
+import { runnerLinkClaimed } from "./runner-link.ts";
 import { readServerSentEvents } from "./sse-reader.ts";
 
-/** What GET /__runner/handshake answers. */
+/** What GET /__runner/handshake answers (never the token: the page holds it only as an HttpOnly cookie). */
 export interface RunnerHandshake {
-  readonly token: string;
   readonly limits: Readonly<Record<string, number>>;
   readonly examples: ReadonlyArray<{ readonly name: string; readonly title: string }>;
 }
@@ -29,6 +29,11 @@ export interface LocalRunnerAdapterOptions {
   /** Origin of the guide's server; empty (the default) means the page's own origin. */
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
+  /**
+   * The runner's token for tools outside a browser (tests, benchmarks), read from the 0600 token
+   * file and sent as a Bearer header. Pages leave it out: their cookie carries the secret.
+   */
+  readonly token?: string;
 }
 
 /** A refusal or failure the runner answered with problem+json. */
@@ -64,19 +69,36 @@ async function toRunnerError(response: Response): Promise<RunnerRequestError> {
   }
 }
 
-/** Fetches the runner's handshake; a page served without the runner gets RuntimeUnavailableError('no-local-runner'). */
+/** Problems that mean "the runner is here, but this browser does not hold this start's secret". */
+const NEEDS_LINK = new Set(["missing-token", "wrong-token"]);
+
+/**
+ * Fetches the runner's handshake; a page served without the runner gets
+ * RuntimeUnavailableError('no-local-runner'), a page whose browser lacks the secret (the bare URL
+ * was opened, or the server restarted since) gets 'runner-needs-link'.
+ */
 export async function fetchRunnerHandshake(options: LocalRunnerAdapterOptions = {}): Promise<RunnerHandshake> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  await runnerLinkClaimed();
   let response: Response;
   try {
-    response = await doFetch(`${options.baseUrl ?? ""}/__runner/handshake`, { credentials: "same-origin" });
+    response = await doFetch(`${options.baseUrl ?? ""}/__runner/handshake`, {
+      credentials: "same-origin",
+      headers: bearer(options.token),
+    });
   } catch (error) {
     throw new RuntimeUnavailableError("no-local-runner", "The guide's local runner could not be reached.", {
       cause: error,
     });
   }
-  const isJson = response.headers.get("content-type")?.startsWith("application/json") ?? false;
-  if (!response.ok || !isJson) {
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status === 401 && type.startsWith("application/problem+json")) {
+    const problem = await toRunnerError(response);
+    if (NEEDS_LINK.has(problem.problem)) {
+      throw new RuntimeUnavailableError("runner-needs-link", problem.message, { cause: problem });
+    }
+  }
+  if (!response.ok || !type.startsWith("application/json")) {
     throw new RuntimeUnavailableError(
       "no-local-runner",
       "This page is not served by the guide's own server, so the local runner is not available.",
@@ -88,11 +110,15 @@ export async function fetchRunnerHandshake(options: LocalRunnerAdapterOptions = 
   return (await response.json()) as RunnerHandshake;
 }
 
+function bearer(token: string | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 function parseJson<T>(data: string): T {
   return JSON.parse(data) as T;
 }
 
-/** Creates the local-runner Runtime; the handshake happens on first use and again if the server restarted. */
+/** Creates the local-runner Runtime; the handshake happens on first use. */
 export function createLocalRunnerRuntime(options: LocalRunnerAdapterOptions = {}): Runtime {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -100,29 +126,30 @@ export function createLocalRunnerRuntime(options: LocalRunnerAdapterOptions = {}
   const running = new Set<RunningProcess>();
   let handshake: Promise<RunnerHandshake> | undefined;
 
-  const token = async (fresh = false): Promise<string> => {
-    if (fresh || !handshake) {
-      handshake = fetchRunnerHandshake({ baseUrl, fetch: doFetch });
+  const shakeHands = async (): Promise<RunnerHandshake> => {
+    if (!handshake) {
+      handshake = fetchRunnerHandshake(options);
       handshake.catch(() => (handshake = undefined));
     }
-    return (await handshake).token;
+    return handshake;
   };
 
-  // Sends an authenticated request; a wrong token means the server restarted, so shake hands again once.
+  // Sends a request with the secret: the page's cookie (same-origin), or the tool's Bearer token.
+  // A 401 means the server restarted (new secret): the reader must open the new link, so it becomes
+  // RuntimeUnavailableError('runner-needs-link') rather than a retry that cannot succeed.
   const authorized = async (path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> => {
-    const send = async (fresh: boolean) =>
-      doFetch(`${baseUrl}${path}`, {
-        ...init,
-        signal,
-        headers: {
-          ...(init.headers as Record<string, string> | undefined),
-          authorization: `Bearer ${await token(fresh)}`,
-        },
-      });
-    const response = await send(false);
+    const response = await doFetch(`${baseUrl}${path}`, {
+      ...init,
+      signal,
+      credentials: "same-origin",
+      headers: { ...(init.headers as Record<string, string> | undefined), ...bearer(options.token) },
+    });
     if (response.status !== 401) return response;
-    await response.body?.cancel();
-    return send(true);
+    const problem = await toRunnerError(response);
+    handshake = undefined;
+    throw NEEDS_LINK.has(problem.problem)
+      ? new RuntimeUnavailableError("runner-needs-link", problem.message, { cause: problem })
+      : problem;
   };
 
   const filesOf = (example: string): Map<string, string> => {
@@ -249,7 +276,7 @@ export function createLocalRunnerRuntime(options: LocalRunnerAdapterOptions = {}
     kind: "local",
     async mount(example: string, files: FileMap) {
       // Shaking hands here reports a missing runner on the reader's first action rather than at the first run.
-      await token();
+      await shakeHands();
       mounted.set(example, new Map(Object.entries(files)));
     },
     async writeFile(example: string, path: string, contents: string) {

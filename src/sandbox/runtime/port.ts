@@ -72,6 +72,8 @@ export type RuntimeKind = "local" | "browser" | "webcontainer";
 /** Why a runtime cannot be used, in terms the UI can explain to the reader. */
 export type UnavailableReason =
   | "no-local-runner"
+  /** The guide's server runs the local runner, but this browser has not opened the link with its token. */
+  | "runner-needs-link"
   | "offline"
   | "unsupported-browser"
   | "not-cross-origin-isolated"

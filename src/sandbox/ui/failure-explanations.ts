@@ -8,11 +8,15 @@ export interface Explanation {
   readonly detail: string;
   /** Another runtime that can run the example instead, when there is one. */
   readonly switchTo?: RuntimeKind;
-  /** Commands to run the downloaded example in a terminal, offered when no runtime works here. */
+  /** Commands to run in a terminal: the downloaded example when no runtime works here, or one that fixes the problem. */
   readonly terminalCommands?: readonly string[];
+  /** What the commands are for, said before them; the default is the Download-and-run instructions. */
+  readonly commandsIntro?: string;
 }
 
 const reasonTexts: Readonly<Record<UnavailableReason, string>> = {
+  "runner-needs-link":
+    "this browser has not been given the runner's secret for this start of the guide. Open the link `npm start` printed in your terminal (it ends in `?token=…`); the page keeps the secret in a cookie and removes it from the address bar",
   "no-local-runner":
     "the local runner only exists when the guide itself is served by `npm start` or `npm run dev` on your machine, and this page was not",
   offline: "you appear to be offline, and WebContainer downloads its runtime from StackBlitz when it first starts",
@@ -33,6 +37,16 @@ export function explainUnavailable(
   others: readonly RuntimeOption[],
 ): Explanation {
   const label = runtimeLabels[option.kind];
+  if (reason === "runner-needs-link") {
+    const alternative = others.find((other) => other.kind !== option.kind && other.availability.available);
+    return {
+      title: "Open the link npm start printed",
+      detail: `${label} is running, but ${reasonTexts[reason]}.`,
+      terminalCommands: ["npm run link"],
+      commandsIntro: "Lost it? In the guide's folder, this prints it again:",
+      ...(alternative ? { switchTo: alternative.kind } : {}),
+    };
+  }
   const text =
     option.kind === "browser" && reason === "unsupported-browser"
       ? "this browser lacks Web Workers or WebAssembly, which it needs"

@@ -126,6 +126,26 @@ describe("runtime unavailable", () => {
     expect(failing.availability.available).toBe(false);
   });
 
+  it("on the guide's own server opened without the printed link, stays on the local runner and says at once to open the link", () => {
+    const waiting: RuntimeOption = {
+      kind: "local",
+      availability: {
+        available: false,
+        reason: "runner-needs-link",
+        message: "Open the link `npm start` printed; `npm run link` prints it again.",
+      },
+      connect: async () => new FakeRuntime(),
+    };
+    const { session } = setup({ runtimes: [waiting, option(new FakeRuntime("webcontainer"), "webcontainer")] });
+    expect(session.activity().runtime).toBe("local");
+    expect(session.initialProblem()).toMatchObject({
+      title: "Open the link npm start printed",
+      terminalCommands: ["npm run link"],
+      switchTo: "webcontainer",
+      detail: expect.stringMatching(/\?token=/),
+    });
+  });
+
   it("offers Download and the two commands when no runtime works", async () => {
     const { session, events } = setup({
       runtimes: [

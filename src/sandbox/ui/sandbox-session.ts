@@ -72,11 +72,17 @@ export interface SandboxSession {
   edit(path: string, contents: string): void;
   flush(): void;
   selectRuntime(kind: RuntimeKind): Promise<void>;
+  /** What the sandbox must say as soon as it opens (the local runner is waiting for the printed link), if anything. */
+  initialProblem(): Explanation | undefined;
   runTests(): Promise<void>;
   startService(): Promise<void>;
   stop(): Promise<void>;
   send(request: ServiceRequest): Promise<SendResult>;
   reset(): Promise<void>;
+}
+
+function needsLink(option: RuntimeOption): boolean {
+  return !option.availability.available && option.availability.reason === "runner-needs-link";
 }
 
 /** Creates the session; restores saved edits at once and picks the first available runtime. */
@@ -87,7 +93,10 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
   const listeners = new Set<(event: SessionEvent) => void>();
   const files: Record<string, string> = { ...originals, ...savedEdits.load(originals) };
   const connected = new Map<RuntimeKind, Runtime>();
-  let chosen: RuntimeOption | undefined = runtimes.find((option) => option.availability.available) ?? runtimes[0];
+  // A local runner that only lacks the printed link comes first all the same: the reader is on the guide's own
+  // server and one click on that link fixes it, which the sandbox says at once (initialProblem).
+  let chosen: RuntimeOption | undefined =
+    runtimes.find((option) => option.availability.available || needsLink(option)) ?? runtimes[0];
   /** Files as the chosen runtime last received them; undefined until mounted there. */
   let synced: { runtime: Runtime; files: Record<string, string> } | undefined;
   let testRun: RunningProcess | undefined;
@@ -370,6 +379,10 @@ export function createSandboxSession(options: SessionOptions): SandboxSession {
     },
     flush,
     selectRuntime,
+    initialProblem: () =>
+      chosen && needsLink(chosen) && !chosen.availability.available
+        ? explainUnavailable(chosen, chosen.availability.reason, chosen.availability.message, runtimes)
+        : undefined,
     runTests,
     startService,
     stop,

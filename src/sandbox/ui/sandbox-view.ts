@@ -199,7 +199,11 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     }
     if (explanation.terminalCommands) {
       problem.append(
-        h("p", {}, "Download the example (button above), unzip it, and in its folder run:"),
+        h(
+          "p",
+          {},
+          explanation.commandsIntro ?? "Download the example (button above), unzip it, and in its folder run:",
+        ),
         h("pre", { class: "fg-problem__commands" }, explanation.terminalCommands.join("\n")),
       );
     }
@@ -250,6 +254,9 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
         break;
     }
   });
+
+  const initialProblem = session.initialProblem();
+  if (initialProblem) showProblem(initialProblem);
 
   runTests.addEventListener("click", () => void session.runTests());
   startService.addEventListener("click", () => void session.startService());

@@ -6,11 +6,17 @@ const examplesDir = new URL("../../../examples/", import.meta.url).pathname;
 
 /**
  * Files every service example carries a copy of. Examples may not import from each other (each runs
- * alone when its folder is copied), so the dependency-rule check is copied, and this test keeps the
- * copies from drifting apart: a fix to one must reach all. The rule itself is configuration, in each
- * example's own `tests/architecture/dependency-rules.ts`.
+ * alone when its folder is copied), so the dependency-rule check and the Host allow-list are copied,
+ * and this test keeps the copies from drifting apart: a fix to one must reach all. The dependency rule itself
+ * is configuration, in each example's own `tests/architecture/dependency-rules.ts`.
  */
-const sharedFiles = ["tests/architecture/dependency-checker.ts", "tests/architecture/dependency-rule.test.ts"];
+const sharedFiles = [
+  "tests/architecture/dependency-checker.ts",
+  "tests/architecture/dependency-rule.test.ts",
+  // DNS-rebinding protection at the HTTP edge, and its HTTP test.
+  "src/presentation/host-allow-list.ts",
+  "tests/http/host-allow-list.http.test.ts",
+];
 
 /** The package the shared check parses imports with: a dependency (not a dev one) so the sandbox has it. */
 const IMPORT_LEXER = "es-module-lexer";

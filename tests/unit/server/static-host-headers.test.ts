@@ -36,6 +36,12 @@ describe("static host configuration", () => {
     expect(headers).toEqual(guideHeaders);
   });
 
+  it("lets no other site frame the guide, on every host (the page policy's meta tag cannot say frame-ancestors)", () => {
+    expect(guideHeaders["Content-Security-Policy"]).toContain("frame-ancestors 'self'");
+    expect(guideHeaders["X-Content-Type-Options"]).toBe("nosniff");
+    expect(guideHeaders["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
   it("isolates pages the way the in-browser runtime needs", () => {
     expect(guideHeaders["Cross-Origin-Opener-Policy"]).toBe("same-origin");
     expect(["require-corp", "credentialless"]).toContain(guideHeaders["Cross-Origin-Embedder-Policy"]);

@@ -4,6 +4,7 @@ import { requestId, type RequestIdVariables } from "hono/request-id";
 import type { Logger } from "../application/ports/logger.port.ts";
 import type { GetProductUseCase } from "../application/use-cases/get-product.use-case.ts";
 import { healthRoutes } from "./health.routes.ts";
+import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
 import { logFailure } from "./log-failure.ts";
 import { ordersRoutes, type OrderUseCases } from "./orders.routes.ts";
 import {
@@ -16,11 +17,12 @@ import {
 import { productsRoutes } from "./products.routes.ts";
 
 /** Everything the HTTP app needs, injected so tests can build it with fakes. */
-export type AppDeps = OrderUseCases & {
-  readonly getProduct: Pick<GetProductUseCase, "execute">;
-  readonly isReady: () => boolean | Promise<boolean>;
-  readonly logger: Logger;
-};
+export type AppDeps = OrderUseCases &
+  HostAllowListDeps & {
+    readonly getProduct: Pick<GetProductUseCase, "execute">;
+    readonly isReady: () => boolean | Promise<boolean>;
+    readonly logger: Logger;
+  };
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -34,6 +36,8 @@ function where(c: Context<Env>): ProblemContext {
 /** Builds the Hono app from already-wired use cases. It knows no adapter: main.ts chooses those. */
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
+  // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
+  app.use(hostAllowList(deps.allowedHosts));
 
   // Reuses the caller's X-Request-Id when it is 1 to 128 characters of [A-Za-z0-9_=-] (anything else
   // could forge or break log lines) and otherwise makes a UUID; echoes it as X-Request-Id.

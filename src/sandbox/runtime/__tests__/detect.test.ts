@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectRuntimes } from "../detect.ts";
 
 const ISOLATED = { crossOriginIsolated: true, hasRequiredApis: true, onLine: true };
-const handshake = () => Response.json({ token: "t", limits: {}, examples: [] });
+const handshake = () => Response.json({ limits: {}, examples: [] });
 
 describe("detectRuntimes", () => {
   it("offers both, local first, when the guide's server answers and the page is isolated", async () => {

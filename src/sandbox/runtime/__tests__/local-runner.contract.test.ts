@@ -50,7 +50,12 @@ if (examples.length === 0) {
   describeRuntimeContract("local runner", () => ({
     // The origin is only known once the server listens, so the adapter reads it lazily through fetch.
     createRuntime: async () =>
-      createLocalRunnerRuntime({ baseUrl: "", fetch: (input, init) => fetch(`${origin}${String(input)}`, init) }),
+      createLocalRunnerRuntime({
+        baseUrl: "",
+        fetch: (input, init) => fetch(`${origin}${String(input)}`, init),
+        // A tool outside the browser presents the token `npm start` prints and writes to its token file.
+        token: runner.token,
+      }),
     examples,
     portIsFree: async (port) => !(await isListening(port)),
   }));
