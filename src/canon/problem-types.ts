@@ -92,6 +92,25 @@ export const problemTypes: readonly ProblemType[] = [
     },
   },
   {
+    slug: "host-not-allowed",
+    title: "Host not allowed",
+    status: 403,
+    meaning:
+      "The request was addressed to a host name this service does not answer to. Every example answers only " +
+      "localhost, 127.0.0.1 and [::1] on its own port (or the names in ALLOWED_HOSTS), so a page on another domain " +
+      "that makes its name resolve to 127.0.0.1 (DNS rebinding) cannot drive it from a reader's browser.",
+    extensions: [],
+    raisedBy: ALL_EXAMPLES,
+    exampleBody: {
+      type: problemTypeUri("host-not-allowed"),
+      title: "Host not allowed",
+      status: 403,
+      detail:
+        'This service answers only requests addressed to localhost:3000, 127.0.0.1:3000, [::1]:3000; this one was addressed to "rebind.example:3000". Set ALLOWED_HOSTS to serve it under another name.',
+      instance: "/orders",
+    },
+  },
+  {
     slug: "not-found",
     title: "Resource not found",
     status: 404,

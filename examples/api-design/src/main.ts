@@ -15,6 +15,7 @@ import { PostgresIdempotencyStore } from "./infrastructure/postgres-idempotency.
 import { seedOrders, seedProducts, seedTokens } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** v1's timetable, announced in its responses: deprecated since 1 January 2026, switched off on 1 July 2027. */
 export const V1_DEPRECATION = {
@@ -64,6 +65,7 @@ export async function startServer(options: { port: number; hostname?: string | u
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     products: new ProductUseCases({ products, clock }),
     orders: new OrderUseCases({ orders, products, clock }),
     idempotencyStore: idempotency.store,

@@ -26,6 +26,7 @@ import { PGlitePool } from "./infrastructure/postgres/pglite-pool.ts";
 import { QueryCounter } from "./infrastructure/postgres/query-counter.ts";
 import { seedOrders, seedProducts } from "./infrastructure/seed-data.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -79,6 +80,7 @@ export function wireApp(
 ): Hono {
   const publisher = new InMemoryPublisher();
   return createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     products: new ChangeProductUseCase(new KyselyProductRepository(db, options.nameColumns)),
     listOrders: new ListOrdersUseCase(new KyselyOrderQueries(db)),
     relayOutbox: new RelayOutboxUseCase(new KyselyOutboxStore(db), publisher),

@@ -37,6 +37,7 @@ import { runMigrations } from "./infrastructure/postgres/run-migrations.ts";
 import { seedProducts } from "./infrastructure/seed-products.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /** A started server: where it listens, and how to stop it gracefully. */
 export type RunningServer = {
@@ -102,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({ unitOfWork, clock }),
     getOrder: new GetOrderUseCase(new PostgresOrderRepository(db)),
     sagas: new SagaQueriesUseCase(sagaStore, definition),

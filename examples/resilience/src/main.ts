@@ -21,6 +21,7 @@ import { FaultSwitchboard } from "./infrastructure/simulated-payments/payment-fa
 import { createPaymentsApp } from "./infrastructure/simulated-payments/payments.app.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
 import { createApp } from "./presentation/app.ts";
+import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
 /**
  * Both services wired together, without a server: what the HTTP tests and the server share. With
@@ -54,6 +55,7 @@ export function wireServices(
   let shuttingDown = false;
 
   const app = createApp({
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     placeOrder: new PlaceOrderUseCase({
       catalog: new InMemoryProductCatalog(products),
       payments: paymentGateway,

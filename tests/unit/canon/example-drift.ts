@@ -104,6 +104,11 @@ export function findEmittedProblems(files: SourceFiles): { base: string | undefi
   const text = files.get("src/presentation/problem-details.ts") ?? "";
   const base = /const PROBLEM_BASE = "([^"]+)"/.exec(text)?.[1];
   const slugs = new Set([...text.matchAll(/\$\{PROBLEM_BASE\}([a-z-]+)/g)].map((match) => match[1] ?? ""));
+  // The Host allow-list answers before the mapper is reached, with its own full problem type URI.
+  const hostCheck = files.get("src/presentation/host-allow-list.ts") ?? "";
+  for (const match of hostCheck.matchAll(/"https:\/\/[^"]+\/reference\/problems\/#([a-z-]+)"/g)) {
+    if (base !== undefined && match[0].startsWith(`"${base}`)) slugs.add(match[1] ?? "");
+  }
   return { base, slugs };
 }
 

@@ -19,9 +19,10 @@ import {
 } from "./problem-details.ts";
 import { productsRoutes } from "./products.routes.ts";
 import { v1Routes } from "./v1.routes.ts";
+import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
 
 /** Everything the HTTP app needs, injected so tests can build it with fakes. */
-export type AppDeps = {
+export type AppDeps = HostAllowListDeps & {
   products: ProductUseCases;
   orders: OrderUseCases;
   idempotencyStore: IdempotencyStore;
@@ -39,6 +40,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Builds the Hono app from already-wired use cases, and the OpenAPI document from its routes' schemas. */
 export function createApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>();
+  // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
+  app.use(hostAllowList(deps.allowedHosts));
 
   app.use(
     bodyLimit({

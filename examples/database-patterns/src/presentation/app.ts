@@ -9,12 +9,13 @@ import { ordersRoutes } from "./orders.routes.ts";
 import { outboxRoutes } from "./outbox.routes.ts";
 import { payloadTooLargeProblem, problemFromError, problemResponse, routeNotFoundProblem } from "./problem-details.ts";
 import { productsRoutes } from "./products.routes.ts";
+import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
 
 /** Runs `work` and says how many SQL statements it sent (main.ts passes the database's counter). */
 export type MeasureQueries = <T>(work: () => Promise<T>) => Promise<{ value: T; queries: number }>;
 
 /** Everything the HTTP app needs, injected so tests can build it with fakes. */
-export type AppDeps = {
+export type AppDeps = HostAllowListDeps & {
   readonly products: ChangeProductUseCase;
   readonly listOrders: ListOrdersUseCase;
   readonly relayOutbox: RelayOutboxUseCase;
@@ -30,6 +31,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Builds the Hono app from already-wired use cases. It knows no adapter: main.ts chooses those. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
+  app.use(hostAllowList(deps.allowedHosts));
 
   // Every response says how many SQL statements it took: watch 1 + N turn into 2 on GET /orders.
   app.use(async (c, next) => {

@@ -8,22 +8,26 @@ import { healthRoutes } from "./health.routes.ts";
 import { observeRoutes } from "./observe.routes.ts";
 import { ordersRoutes, type OrderUseCases } from "./orders.routes.ts";
 import { payloadTooLargeProblem, problemFromError, problemResponse, routeNotFoundProblem } from "./problem-details.ts";
+import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
 
 /** Everything the HTTP app needs, injected so tests can build it with fakes. */
-export type AppDeps = OrderUseCases & {
-  readonly sagas: SagaQueriesUseCase;
-  readonly readModels: ReadModels;
-  readonly faults: FaultSwitchboard;
-  readonly isReady: () => boolean | Promise<boolean>;
-  /** Where unexpected errors go; the client only ever sees a generic 500. */
-  readonly reportUnexpectedError: (error: unknown) => void;
-};
+export type AppDeps = HostAllowListDeps &
+  OrderUseCases & {
+    readonly sagas: SagaQueriesUseCase;
+    readonly readModels: ReadModels;
+    readonly faults: FaultSwitchboard;
+    readonly isReady: () => boolean | Promise<boolean>;
+    /** Where unexpected errors go; the client only ever sees a generic 500. */
+    readonly reportUnexpectedError: (error: unknown) => void;
+  };
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the Hono app from already-wired use cases. It knows no adapter: main.ts chooses those. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
+  app.use(hostAllowList(deps.allowedHosts));
 
   app.use(
     bodyLimit({
