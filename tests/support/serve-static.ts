@@ -4,8 +4,11 @@
  * benchmark use it; it has no local runner, like the published site.
  */
 import { once } from "node:events";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { stateDir } from "../../src/runner/link-file.ts";
 import { ensureFreshBuild } from "../../src/server/ensure-build.ts";
 import { createStaticHost } from "./static-host.ts";
 
@@ -19,7 +22,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`static host: --port must be a whole number from 1 to 65535, got "${values.port}"`);
   process.exit(2);
 }
-if (!values["no-build"]) await ensureFreshBuild(projectRoot, distDir);
+if (!values["no-build"]) {
+  await mkdir(stateDir(projectRoot), { recursive: true, mode: 0o700 });
+  const logFile = join(stateDir(projectRoot), `static-${port}.log`);
+  await ensureFreshBuild(projectRoot, distDir, { logFile, say: (line) => console.log(line) });
+}
 const servers = ["127.0.0.1", "::1"].map((host) => createStaticHost(distDir).listen(port, host));
 const [ipv4, ipv6] = servers;
 await once(ipv4!, "listening");
