@@ -42,6 +42,17 @@ function localPortOf(c: Context): number | undefined {
   return env?.incoming?.socket?.localPort;
 }
 
+/**
+ * The Host the request arrived with. Node's server hands its raw request to Hono as `env.incoming`, so that header is
+ * read first (a browser-built Request cannot carry a Host of its own); then the Request's header; then, for
+ * app.request() in tests, the URL's host.
+ */
+function arrivedHost(c: Context): string {
+  const env = c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined;
+  const raw = env?.incoming?.headers?.["host"];
+  return (typeof raw === "string" ? raw : (c.req.header("host") ?? new URL(c.req.url).host)).toLowerCase();
+}
+
 function isAllowed(host: string, allowedHosts: readonly string[] | undefined, localPort: number | undefined): boolean {
   const { name, port } = splitHost(host);
   if (allowedHosts) return allowedHosts.includes(host) || allowedHosts.includes(name);
@@ -52,8 +63,7 @@ function isAllowed(host: string, allowedHosts: readonly string[] | undefined, lo
 /** Middleware answering 403 problem+json to any request whose Host is not one of ours. */
 export function hostAllowList(allowedHosts?: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
-    // Node's server always has a Host header (HTTP/1.1 requires one); app.request() in tests may not, so its URL stands in.
-    const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase();
+    const host = arrivedHost(c);
     if (isAllowed(host, allowedHosts, localPortOf(c))) return next();
     const allowed = allowedHosts ?? LOOPBACK_NAMES.map((name) => `${name}:${localPortOf(c) ?? "<port>"}`);
     const body = {
