@@ -8,6 +8,7 @@
  * - manifest.json: specifier → module path, for the page.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,10 +58,34 @@ function packageFromExamplePlugin(exampleDirOf: ReadonlyMap<string, string>): Pl
           kind: "import-statement",
           resolveDir: exampleDirOf.get(specifier)!,
         });
-        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const names = await commonJsExportNames(resolved.path);
+        return names ? { path: resolved.path, namespace: "fg-commonjs", pluginData: names } : { path: resolved.path };
+      });
+      // A CommonJS entry gets an ES module in front that names its exports, as Node's own interop does
+      // (`import { Ajv2020 } from "ajv/dist/2020.js"`); bundled alone, it would offer only a default export.
+      build.onLoad({ filter: /.*/, namespace: "fg-commonjs" }, (args) => {
+        const names = (args.pluginData as string[]).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+        const named = names.length > 0 ? `export const { ${names.join(", ")} } = commonJs;\n` : "";
+        return {
+          contents: `import commonJs from ${JSON.stringify(args.path)};\nexport default commonJs;\n${named}`,
+          resolveDir: dirname(args.path),
+          loader: "js",
+        };
       });
     },
   };
+}
+
+/** The export names of a CommonJS module (undefined for an ES module), read by loading it in Node at build time. */
+async function commonJsExportNames(path: string): Promise<string[] | undefined> {
+  if (path.endsWith(".mjs")) return undefined;
+  let folder = dirname(path);
+  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
+  const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as { type?: string };
+  if (manifest.type === "module" && !path.endsWith(".cjs")) return undefined;
+  const loaded = createRequire(path)(path) as Record<string, unknown>;
+  return Object.keys(loaded).filter((name) => name !== "default" && name !== "__esModule");
 }
 
 /** Built-ins imported by npm code resolve to the stand-ins; amaro's wasm glue gets the browser's text codecs. */
