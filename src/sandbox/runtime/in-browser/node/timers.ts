@@ -88,24 +88,67 @@ export class Timeout {
   }
 }
 
+/**
+ * Immediates run on a MessageChannel turn, not on setTimeout(0): browsers clamp nested zero-delay timers to 4 ms, so a
+ * loop of `await new Promise(setImmediate)` (a common way to let pending work settle) would crawl.
+ */
+const immediateQueue = new Set<Immediate>();
+const immediateChannel = new MessageChannel();
+immediateChannel.port1.onmessage = () => {
+  const due = [...immediateQueue];
+  immediateQueue.clear();
+  for (const immediate of due) immediate.run();
+};
+
 export class Immediate {
-  #timeout: Timeout;
+  #release: (() => void) | undefined;
+  #referenced = true;
+  #pending = true;
+  readonly #callback: Callback;
+  readonly #args: unknown[];
+
   constructor(callback: Callback, args: unknown[]) {
-    this.#timeout = new Timeout(callback, 0, args, false);
+    if (typeof callback !== "function") {
+      throw Object.assign(
+        new TypeError(`The "callback" argument must be of type function. Received ${typeof callback}`),
+        { code: "ERR_INVALID_ARG_TYPE" },
+      );
+    }
+    this.#callback = callback;
+    this.#args = args;
+    this.#release = holdHandle();
+    immediateQueue.add(this);
+    immediateChannel.port2.postMessage(undefined);
+  }
+
+  /** Called by the channel: runs the callback once, unless it was cleared. */
+  run(): void {
+    if (!this.#pending) return;
+    this.close();
+    this.#callback(...this.#args);
   }
   ref(): this {
-    this.#timeout.ref();
+    this.#referenced = true;
+    if (this.#pending && !this.#release) this.#release = holdHandle();
     return this;
   }
   unref(): this {
-    this.#timeout.unref();
+    this.#referenced = false;
+    this.#release?.();
+    this.#release = undefined;
     return this;
   }
   hasRef(): boolean {
-    return this.#timeout.hasRef();
+    return this.#referenced;
   }
   close(): void {
-    this.#timeout.close();
+    this.#pending = false;
+    immediateQueue.delete(this);
+    this.#release?.();
+    this.#release = undefined;
+  }
+  [Symbol.dispose](): void {
+    this.close();
   }
 }
 

@@ -7,6 +7,11 @@ import type { TestCounts } from "../protocol.ts";
 import { mapBlobUrls, post, readableStack, write } from "./host.ts";
 import { inspect } from "util";
 
+// The runner's own timers (--test-timeout, the start of the run) keep real time even while a test has
+// mock.timers enabled, as Node's runner does: captured before any test can replace the globals.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const realClearTimeout = globalThis.clearTimeout.bind(globalThis);
+
 type Fn = (...args: never[]) => unknown;
 type HookKind = "before" | "after" | "beforeEach" | "afterEach";
 
@@ -109,13 +114,13 @@ class TimeoutFailure extends Error {}
 /** Runs `fn` with Node's conventions: a returned promise, or a done callback when it takes one more argument. */
 function invoke(fn: Fn, context: unknown, callbackArity: number, timeout: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    let timer: ReturnType<typeof globalThis.setTimeout> | undefined;
+    let timer: ReturnType<typeof realSetTimeout> | undefined;
     if (Number.isFinite(timeout)) {
-      timer = globalThis.setTimeout(() => reject(new TimeoutFailure(`test timed out after ${timeout}ms`)), timeout);
+      timer = realSetTimeout(() => reject(new TimeoutFailure(`test timed out after ${timeout}ms`)), timeout);
       (timer as { unref?: () => void }).unref?.();
     }
     const settle = (error?: unknown) => {
-      if (timer !== undefined) globalThis.clearTimeout(timer);
+      if (timer !== undefined) realClearTimeout(timer);
       if (error !== undefined && error !== null) reject(error);
       else resolve();
     };
@@ -418,7 +423,7 @@ function depthOf(group: Group): number {
 
 function scheduleRoot(): void {
   if (rootRunning) return;
-  rootRunning = new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0)).then(async () => {
+  rootRunning = new Promise<void>((resolve) => realSetTimeout(resolve, 0)).then(async () => {
     try {
       for (const hook of root.hooks.before) await invoke(hook, undefined, 1, defaultTimeout);
     } catch (error) {
