@@ -23,6 +23,16 @@ const examples = readdirSync(examplesDir)
   .sort();
 
 /**
+ * The environment a reader's page has: no real servers (CI's DATABASE_URL, REDIS_URL and AMQP_URL would add suites
+ * the page skips) and not CI (which turns a missing server URL into a failure).
+ */
+function pageLikeEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+  for (const name of ["DATABASE_URL", "REDIS_URL", "AMQP_URL", "CI"]) delete env[name];
+  return env;
+}
+
+/**
  * The example's own test script (package.json `scripts.test`) with real Node in its folder: the
  * counts the page must reproduce. Its per-test timeout is raised for this reference run only: it
  * guards against hangs and changes no count, and on a loaded machine PGlite's start alone can take
@@ -35,7 +45,7 @@ async function realNodeCounts(example: string): Promise<TestSummary> {
   const command = script.replace(/--test-timeout=\d+/, "--test-timeout=120000");
   const output = await promisify(execFile)("sh", ["-c", command], {
     cwd: dir,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: pageLikeEnv(),
     maxBuffer: 16 * 1024 * 1024,
   }).then(
     ({ stdout }) => stdout,
