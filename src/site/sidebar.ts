@@ -21,6 +21,7 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "foundations/domain-events-and-services",
       "foundations/error-handling",
       "foundations/errors-over-http",
+      "foundations/code-style",
     ],
   },
   {
@@ -45,7 +46,16 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "distributed-systems/microservices",
     ],
   },
-  { label: "Operations", slugs: [] },
+  { label: "Quality", slugs: ["quality/testing"] },
+  {
+    label: "Operations",
+    slugs: [
+      "operations/security",
+      "operations/observability",
+      "operations/deployment",
+      "operations/production-readiness",
+    ],
+  },
   { label: "Reference", slugs: ["reference/examples", "reference/problems", "reference/events"] },
 ];
 
