@@ -29,6 +29,7 @@ describe("sidebar", () => {
       "Foundations",
       "Interfaces & data",
       "Distributed systems",
+      "Quality",
       "Operations",
       "Reference",
     ]);
