@@ -21,6 +21,25 @@ export default defineConfig({
   server: { port: 4321, host: "127.0.0.1", headers: guideHeaders },
   // Every page gets a strict Content-Security-Policy <meta> with the hashes of its inline scripts
   // (src/server/content-security-policy.ts says why each source is there). Astro applies it to builds, not to dev.
+  // Expressive Code (through Starlight) highlights every code block; Astro's own Shiki pass would only add
+  // inline styles the Content-Security-Policy refuses.
+  markdown: { syntaxHighlight: false },
+  vite: {
+    build: {
+      // The large chunks are loaded only when a reader asks: the sandbox editor and terminal (CodeMirror, xterm)
+      // when a sandbox opens, Mermaid's layout engine when a diagram is drawn. Page weight is measured by
+      // `npm run bench`; this limit only keeps the build quiet about chunks that are lazy by design.
+      chunkSizeWarningLimit: 1600,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro 7 marks MDX modules with a directive the bundler warns about for every page
+          // (withastro/astro#18087, open upstream); nothing in the guide can change it.
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   security: {
     csp: {
       directives: [...pagePolicyDirectives],
@@ -39,6 +58,8 @@ export default defineConfig({
       // Pages live outside src/, so Starlight's Markdown features (heading anchors, asides) are pointed at them.
       markdown: { processedDirs: ["./content/docs"] },
       lastUpdated: false,
+      // The guide's own src/pages/404.astro renders the page (it says why).
+      disable404Route: true,
       pagination: true,
       sidebar: sidebarFromExistingPages(docsDir),
       head: [{ tag: "meta", attrs: { name: "theme-color", content: "#0f172a" } }],

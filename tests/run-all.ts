@@ -16,6 +16,8 @@ interface Step {
   readonly command: string;
   readonly args: readonly string[];
   readonly cwd?: string;
+  /** Output lines that fail the step even when it exits 0 (a warning the project should fix, not log). */
+  readonly failOnLines?: RegExp;
 }
 
 const examples = readdirSync(join(root, "examples"), { withFileTypes: true })
@@ -39,7 +41,7 @@ const steps: Step[] = [
   })),
   { name: "unit tests", command: bin("vitest"), args: ["run"] },
   ...examples.map((name) => ({ name: `example tests (${name})`, ...npm(["test"]), cwd: join(root, "examples", name) })),
-  { name: "production build", command: process.execPath, args: ["src/server/build.ts"] },
+  { name: "production build", command: process.execPath, args: ["src/server/build.ts"], failOnLines: /\[WARN\]/ },
   { name: "browser tests", command: bin("playwright"), args: ["test"] },
 ];
 
@@ -48,7 +50,10 @@ const started = Date.now();
 for (const step of steps) {
   const stepStarted = Date.now();
   console.log(`\n── ${step.name} ──`);
-  const { code, output } = await run(step);
+  const { code: exitCode, output } = await run(step);
+  const refused = step.failOnLines ? output.split("\n").filter((line) => step.failOnLines?.test(line)) : [];
+  if (refused.length > 0) console.error(`\n${step.name} printed warnings, which fail it:\n${refused.join("\n")}`);
+  const code = exitCode === 0 && refused.length > 0 ? 1 : exitCode;
   const counts = countTests(output);
   totals.passed += counts.passed;
   totals.failed += counts.failed;

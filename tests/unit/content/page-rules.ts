@@ -5,7 +5,7 @@ import { withoutFencedBlocks } from "./markdown-blocks.ts";
 export const PLACEHOLDER = /\b(?:todo|tbd|lorem|coming soon|placeholders?)\b/i;
 
 /** Pages that are not topic pages: the home page and the decision navigator. */
-export const NON_TOPIC_PAGES: readonly string[] = ["index.mdx", "404.mdx", "start-here/decision-navigator.mdx"];
+export const NON_TOPIC_PAGES: readonly string[] = ["index.mdx", "start-here/decision-navigator.mdx"];
 
 /** Folders whose pages are not topic pages: the Reference group describes the examples, it teaches no pattern. */
 export const NON_TOPIC_FOLDERS: readonly string[] = ["reference/"];
