@@ -1,8 +1,12 @@
 /**
- * The sandbox, end to end in Chromium through the local runner: for every example embedded on a
- * page, the reader's flow from the issue (tests pass, an edit makes one fail, the edit survives a
- * reload, Reset restores, the service answers /health/live, Stop makes the next request say so);
- * one example by keyboard only; axe with the sandbox open; a phone-sized screen; and the failure paths.
+ * The sandbox, end to end in Chromium through the local runner: the reader's flow (tests pass, an edit makes one
+ * fail, the edit survives a reload, Reset restores, the service answers /health/live, Stop makes the next request
+ * say so) for the examples in LOCAL_RUNNER_FLOW; one example by keyboard only; axe with the sandbox open; a
+ * phone-sized screen; and the failure paths.
+ *
+ * Every example is covered elsewhere, so the flow here is not repeated for each: the local runner runs every
+ * example's tests, an edit and its service in src/sandbox/runtime/__tests__/local-runner.contract.test.ts, and the
+ * same page flow runs for every example on the static build (tests/e2e/static/every-example.spec.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -42,6 +46,11 @@ const firstPages = firstPageOfEachExample(contentPages(contentDir));
 const embeddings = [...firstPages]
   .map(([example, page]) => ({ example, page }))
   .filter(({ example }) => existingExamples.includes(example));
+/**
+ * The examples whose page flow runs through the local runner: a plain in-memory service, and one whose tests
+ * open PGlite files on the real file system (the runner's temp directories and clean-up matter there).
+ */
+const LOCAL_RUNNER_FLOW: ReadonlySet<string> = new Set(["layered-service", "repository-unit-of-work"]);
 
 const failingTest =
   'import { test as sandboxE2eTest } from "node:test"; sandboxE2eTest("edited in the sandbox to fail", () => { throw new Error("edited to fail"); });';
@@ -82,15 +91,20 @@ async function sendRequest(sandbox: Locator, method: string, path: string): Prom
   await sandbox.getByRole("button", { name: "Send", exact: true }).click();
 }
 
-test.describe("every embedded example", () => {
+test.describe("embedded examples through the local runner", () => {
   test("every example is embedded on a page", () => {
     expect(
       allExamples.filter((example) => !firstPages.has(example)),
       "examples without a <Sandbox> on any page",
     ).toEqual([]);
+    const flowExamples = new Set(embeddings.map(({ example }) => example));
+    expect(
+      [...LOCAL_RUNNER_FLOW].filter((example) => !flowExamples.has(example)),
+      "LOCAL_RUNNER_FLOW names",
+    ).toEqual([]);
   });
 
-  for (const { example, page: pagePath } of embeddings) {
+  for (const { example, page: pagePath } of embeddings.filter(({ example }) => LOCAL_RUNNER_FLOW.has(example))) {
     test(`${example}: tests, a failing edit that survives reload, Reset, start, request, stop`, async ({ page }) => {
       test.setTimeout(180_000);
       await page.goto(pagePath);
