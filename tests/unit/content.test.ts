@@ -17,6 +17,7 @@ import {
   withoutFencedBlocks,
   type FencedBlock,
 } from "./content/markdown-blocks.ts";
+import { linesNotInFile, quotedExampleFile } from "./content/example-excerpts.ts";
 import {
   isPythonThenTypeScript,
   isTopicPage,
@@ -139,6 +140,17 @@ describe("content checks catch what they should", () => {
     ).toEqual([]);
   });
 
+  it("accepts an excerpt that leaves lines out, and refuses a changed, invented or reordered line", () => {
+    const file = "export class A {\n  one(): number {\n    return 1;\n  }\n\n  two(): number {\n    return 2;\n  }\n}";
+    expect(
+      linesNotInFile("export class A {\n  // … one() as above\n  two(): number {\n    return 2;\n  }\n}", file),
+    ).toEqual([]);
+    expect(linesNotInFile("  two(): number {\n    return 3;\n  }", file)).toEqual(["return 3;"]);
+    expect(linesNotInFile("  two(): number {\n  one(): number {", file)).toEqual(["one(): number {"]);
+    const [titled] = fencedBlocks('```ts title="examples/x/src/a.ts"\nconst a = 1;\n```');
+    expect(titled && quotedExampleFile(titled)).toBe("examples/x/src/a.ts");
+  });
+
   it("compares Python versions", () => {
     expect(isAtLeast({ command: "python3", version: [3, 12] }, GUIDE_PYTHON)).toBe(true);
     expect(isAtLeast({ command: "python3", version: [4, 0] }, GUIDE_PYTHON)).toBe(true);
@@ -157,6 +169,25 @@ describe("content checks catch what they should", () => {
 });
 
 describe("guide pages", () => {
+  it("quote examples' files exactly where a code block is titled with one (examples/…)", () => {
+    const problems: string[] = [];
+    for (const { page, blocks } of pages) {
+      for (const block of blocks) {
+        const file = quotedExampleFile(block);
+        if (!file) continue;
+        const where = `content/docs/${page}:${block.line} quotes ${file}`;
+        if (!existsSync(join(root, file))) {
+          problems.push(`${where}, which does not exist`);
+          continue;
+        }
+        const missing = linesNotInFile(block.code, readFileSync(join(root, file), "utf8"));
+        if (missing.length > 0)
+          problems.push(`${where}, which has no such lines (or not in this order):\n  ${missing.join("\n  ")}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("exist", () => {
     expect(pages.length).toBeGreaterThan(0);
   });
