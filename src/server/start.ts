@@ -4,18 +4,15 @@
  * few lines and ends with a block holding the link to open (with this start's runner token), how
  * to stop, and where the log is; the build's own output goes to that log.
  */
-import { once } from "node:events";
-import { mkdir, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureFreshBuild } from "./ensure-build.ts";
 import { createGuideServer, type ServerExtension } from "./guide-server.ts";
+import { listenOnLoopback, startLogFile } from "./loopback.ts";
 import { startBanner } from "../runner/start-banner.ts";
 import { createLocalRunner, runnerLink } from "../runner/index.ts";
-import { removeLinkFile, stateDir, writeLinkFile } from "../runner/link-file.ts";
+import { removeLinkFile, writeLinkFile } from "../runner/link-file.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -33,9 +30,11 @@ if (!Number.isInteger(wantedPort) || wantedPort < 0 || wantedPort > 65535) {
   process.exit(2);
 }
 
-await mkdir(stateDir(projectRoot), { recursive: true, mode: 0o700 });
-const logFile = join(stateDir(projectRoot), `start-${wantedPort}.log`);
-await writeFile(logFile, `guide: started ${new Date().toISOString()} (pid ${process.pid})\n`, { mode: 0o600 });
+const logFile = await startLogFile(
+  projectRoot,
+  `start-${wantedPort}`,
+  `guide: started ${new Date().toISOString()} (pid ${process.pid})`,
+);
 
 if (!values["no-build"]) {
   try {
@@ -50,35 +49,11 @@ if (!values["no-build"]) {
 // example services it starts) without leaving cross-origin isolation.
 const runner = createLocalRunner({ projectRoot, examplesDir });
 const extensions: ServerExtension[] = [runner];
-const servers = await listenOnLoopback(() => createGuideServer({ distDir, extensions }), wantedPort);
+const servers = await listenOnLoopback(() => createGuideServer({ distDir, extensions }), wantedPort, "guide");
 const port = (servers[0]!.address() as AddressInfo).port;
 const link = runnerLink(`http://localhost:${port}`, runner.token);
 const tokenFile = await writeLinkFile(projectRoot, { port, pid: process.pid, token: runner.token, link });
 console.log(startBanner({ link, logFile, tokenFile, pid: process.pid }));
-
-async function listenOnLoopback(make: () => Server, portToUse: number): Promise<Server[]> {
-  const ipv4 = make();
-  ipv4.listen(portToUse, "127.0.0.1");
-  try {
-    await once(ipv4, "listening");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    console.error(
-      code === "EADDRINUSE"
-        ? `guide: port ${portToUse} is in use. Stop what uses it, or run: npm start -- --port 4400`
-        : `guide: cannot listen on 127.0.0.1:${portToUse}: ${String(error)}`,
-    );
-    process.exit(1);
-  }
-  // Browsers may resolve "localhost" to ::1 first; serve it there too when the machine has IPv6 loopback.
-  const ipv6 = make();
-  ipv6.listen((ipv4.address() as AddressInfo).port, "::1");
-  const ipv6Ok = await once(ipv6, "listening").then(
-    () => true,
-    () => false,
-  );
-  return ipv6Ok ? [ipv4, ipv6] : [ipv4];
-}
 
 async function shutDown(signal: string): Promise<void> {
   console.log(`guide: ${signal} received, shutting down`);

@@ -3,13 +3,10 @@
  * as a static host would (see static-host.ts), on loopback. The static-build browser tests and the
  * benchmark use it; it has no local runner, like the published site.
  */
-import { once } from "node:events";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { stateDir } from "../../src/runner/link-file.ts";
 import { ensureFreshBuild } from "../../src/server/ensure-build.ts";
+import { listenOnLoopback, startLogFile } from "../../src/server/loopback.ts";
 import { createStaticHost } from "./static-host.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,15 +20,10 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 if (!values["no-build"]) {
-  await mkdir(stateDir(projectRoot), { recursive: true, mode: 0o700 });
-  const logFile = join(stateDir(projectRoot), `static-${port}.log`);
+  const logFile = await startLogFile(projectRoot, `static-${port}`, `static host: started ${new Date().toISOString()}`);
   await ensureFreshBuild(projectRoot, distDir, { logFile, say: (line) => console.log(line) });
 }
-const servers = ["127.0.0.1", "::1"].map((host) => createStaticHost(distDir).listen(port, host));
-const [ipv4, ipv6] = servers;
-await once(ipv4!, "listening");
-// Browsers may resolve "localhost" to ::1 first; serve it there too when the machine has IPv6 loopback.
-await once(ipv6!, "listening").catch(() => undefined);
+const servers = await listenOnLoopback(() => createStaticHost(distDir), port, "static host");
 console.log(`static host: ${distDir} on http://localhost:${port}/ (no local runner)`);
 const stop = () => {
   for (const server of servers) server.close();
