@@ -24,6 +24,19 @@ test("an unknown address answers 404 with the guide's own page, which leads back
   }
 });
 
+test("the overview links every topic page the sidebar lists", async ({ page }) => {
+  await page.goto("/start-here/overview/");
+  const sidebarLinks = await page
+    .locator("#starlight__sidebar a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const topics = sidebarLinks.filter((href) => !href.startsWith("/start-here/") && !href.startsWith("/reference/"));
+  expect(topics.length).toBeGreaterThan(10);
+  const mapped = await page
+    .locator(".topic-map a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  expect(topics.filter((href) => !mapped.includes(href))).toEqual([]);
+});
+
 test("search finds a page by a word from its body", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Search" }).click();
