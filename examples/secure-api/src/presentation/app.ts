@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type ErrorHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { OrderUseCases } from "../application/order.use-cases.ts";
 import type { AccessTokenVerifier } from "../application/ports/access-tokens.port.ts";
@@ -52,15 +52,19 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => problemResponse(routeNotFoundProblem(c.req.method, c.req.path)));
   // Every error thrown below ends here, once: one mapping for the whole service.
-  app.onError((error, c) => {
+  app.onError(answerWithProblem(deps.reportUnexpectedError));
+  return app;
+}
+
+/** The error handler: the problem for the error, with the headers set before it was thrown (RateLimit). */
+function answerWithProblem(reportUnexpectedError: (error: unknown) => void): ErrorHandler {
+  return (error, c) => {
     const problem = problemFromError(error, c.req.path);
-    if (problem.status === 500) deps.reportUnexpectedError(error);
+    if (problem.status === 500) reportUnexpectedError(error);
     const response = problemResponse(problem, problemHeaders(error));
-    // Headers set before the error (RateLimit, security headers) stay on the problem response.
     c.res.headers.forEach((value, name) => {
       if (!response.headers.has(name)) response.headers.set(name, value);
     });
     return response;
-  });
-  return app;
+  };
 }

@@ -12,6 +12,7 @@ export function securityHeaders(): MiddlewareHandler {
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     referrerPolicy: "no-referrer",
+    xFrameOptions: "DENY",
   });
 }
 
@@ -22,13 +23,18 @@ export function securityHeaders(): MiddlewareHandler {
 export function corsAllowList(origins: readonly string[]): MiddlewareHandler {
   if (origins.includes("*")) throw new Error("CORS_ORIGINS lists *: name each origin that may call this API");
   return cors({
-    origin: [...origins],
+    origin: allowedOrigin(origins),
     credentials: true,
     allowMethods: ["GET", "POST"],
     allowHeaders: ["Authorization", "Content-Type"],
     exposeHeaders: ["Location", "Retry-After", "RateLimit", "RateLimit-Policy"],
     maxAge: 600,
   });
+}
+
+/** The `Access-Control-Allow-Origin` answer: the caller's origin when it is listed, none otherwise (never `*`). */
+export function allowedOrigin(origins: readonly string[]): (origin: string) => string | null {
+  return (origin) => (origins.includes(origin) ? origin : null);
 }
 
 /** CORS_ORIGINS: a comma-separated list of origins; none by default (same-origin callers only). */
