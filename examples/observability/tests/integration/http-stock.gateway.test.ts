@@ -5,6 +5,7 @@ import { ExternalAPIError } from "../../src/application/ports/infrastructure-err
 import { ProductId } from "../../src/domain/identifiers.ts";
 import { HttpStockGateway, type FetchLike } from "../../src/infrastructure/http-stock.gateway.ts";
 import { simulatedWarehouse } from "../../src/infrastructure/simulated-warehouse.ts";
+import { createTracing } from "../../src/infrastructure/tracing/tracer-provider.ts";
 
 const ids = [ProductId.of("p-1"), ProductId.of("p-2")];
 const gatewayWith = (fetch: FetchLike, timeoutMs?: number) =>
@@ -53,5 +54,24 @@ describe("HttpStockGateway", () => {
     const error = await externalError(gatewayWith(hangs, 10).availableQuantities(ids), null);
     assert.match(error.message, /timed out after 10 ms/);
     assert.equal((error.cause as Error).name, "TimeoutError");
+  });
+});
+
+describe("HttpStockGateway's trace context", () => {
+  it("sends its CLIENT span as a W3C traceparent header, in the caller's trace", async () => {
+    const { tracer, recentTraces } = createTracing({ serviceName: "test", version: "0" });
+    let received: string | null = null;
+    const capture: FetchLike = async (_url, init) => {
+      received = new Headers(init?.headers).get("traceparent");
+      return Response.json({});
+    };
+    const gateway = new HttpStockGateway({ baseUrl: "https://warehouse.test", fetch: capture, tracer });
+    const traceId = await tracer.startActiveSpan("caller", async (span) => {
+      await gateway.availableQuantities(ids);
+      span.end();
+      return span.spanContext().traceId;
+    });
+    const client = recentTraces.list(traceId)[0]?.spans.find((span) => span.kind === "client");
+    assert.equal(received, `00-${traceId}-${client?.spanId}-01`);
   });
 });
