@@ -20,7 +20,7 @@ describe("/metrics", () => {
     assert.doesNotMatch(text, /o-404|route="\/orders\/o-1"/);
   });
 
-  it("puts unknown paths under one `unmatched` route, whatever a scanner tries", async () => {
+  it("puts every unknown path under the one route label unmatched, whatever a scanner tries", async () => {
     const { app } = await buildTestApp();
     await app.request("/wp-login.php");
     await app.request("/.env");
