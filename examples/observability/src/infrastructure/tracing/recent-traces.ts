@@ -83,8 +83,14 @@ export class RecentTraces implements SpanExporter {
 
 /** A trace's spans in start order, timed from the earliest start. */
 export function traceToJson(traceId: string, spans: readonly ReadableSpan[]): TraceJson {
-  const sorted = [...spans].sort((a, b) => hrTimeToMilliseconds(a.startTime) - hrTimeToMilliseconds(b.startTime));
-  const ids = new Set(sorted.map((span) => span.spanContext().spanId));
+  const ids = new Set(spans.map((span) => span.spanContext().spanId));
+  const depth = depthsOf(spans, ids);
+  // By start time; a parent before its child when both start in the same clock tick (browsers' timers are coarse).
+  const sorted = [...spans].sort(
+    (a, b) =>
+      hrTimeToMilliseconds(a.startTime) - hrTimeToMilliseconds(b.startTime) ||
+      depth.get(a.spanContext().spanId)! - depth.get(b.spanContext().spanId)!,
+  );
   const root = sorted.find((span) => !span.parentSpanContext || !ids.has(span.parentSpanContext.spanId)) ?? sorted[0]!;
   const origin = hrTimeToMilliseconds(sorted[0]!.startTime);
   const end = Math.max(...sorted.map((span) => hrTimeToMilliseconds(span.endTime)));
@@ -98,6 +104,19 @@ export function traceToJson(traceId: string, spans: readonly ReadableSpan[]): Tr
     status: sorted.some((span) => span.status.code === SpanStatusCode.ERROR) ? "error" : "ok",
     spans: sorted.map((span) => spanToJson(span, origin, ids)),
   };
+}
+
+/** Each span's depth in its trace: 0 for a span whose parent is not in the trace. */
+function depthsOf(spans: readonly ReadableSpan[], ids: ReadonlySet<string>): Map<string, number> {
+  const parentOf = new Map(spans.map((span) => [span.spanContext().spanId, span.parentSpanContext?.spanId]));
+  const depths = new Map<string, number>();
+  for (const id of ids) {
+    let depth = 0;
+    for (let parent = parentOf.get(id); parent && ids.has(parent) && depth < ids.size; parent = parentOf.get(parent))
+      depth++;
+    depths.set(id, depth);
+  }
+  return depths;
 }
 
 function spanToJson(span: ReadableSpan, origin: number, ids: ReadonlySet<string>): SpanJson {

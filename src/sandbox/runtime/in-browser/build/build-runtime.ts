@@ -17,6 +17,8 @@ import { MANIFEST_FILE, type RuntimeManifest } from "../manifest.ts";
 import { deriveExampleImports, type ExampleImport } from "./derive-imports.ts";
 import {
   BUILTIN_STAND_INS,
+  DEPENDENCY_STAND_INS,
+  NODE_ENTRIES,
   PACKAGE_STAND_INS,
   PUBLISHED_PACKAGES,
   SERVER_DRIVERS,
@@ -54,7 +56,7 @@ function packageFromExamplePlugin(exampleDirOf: ReadonlyMap<string, string>): Pl
     setup(build) {
       build.onResolve({ filter: /^fg-package:/ }, async (args) => {
         const specifier = args.path.slice("fg-package:".length);
-        const resolved = await build.resolve(specifier, {
+        const resolved = await build.resolve(NODE_ENTRIES[specifier] ?? specifier, {
           kind: "import-statement",
           resolveDir: exampleDirOf.get(specifier)!,
         });
@@ -84,7 +86,15 @@ async function commonJsExportNames(path: string): Promise<string[] | undefined> 
   while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
   const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as { type?: string };
   if (manifest.type === "module" && !path.endsWith(".cjs")) return undefined;
-  const loaded = createRequire(path)(path) as Record<string, unknown>;
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = createRequire(path)(path) as Record<string, unknown>;
+  } catch (error) {
+    // An ES module in a package without "type": "module" (its `module` or `browser` build, with
+    // extensionless imports Node cannot follow): no CommonJS interop needed.
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
   return Object.keys(loaded).filter((name) => name !== "default" && name !== "__esModule");
 }
 
@@ -99,11 +109,43 @@ function builtinsPlugin(): Plugin {
           ? { path: join(RUNTIME_DIR, "strip", "amaro-shims.ts") }
           : undefined,
       );
+      build.onResolve({ filter: /^thread-stream$/ }, (args) => {
+        const standIn = DEPENDENCY_STAND_INS[args.path];
+        return standIn ? { path: join(NODE_DIR, standIn) } : undefined;
+      });
+      // Node code in npm packages also names built-ins without `node:` (require("fs")). Where that does
+      // not resolve to a package (events, buffer, util and assert have browser ones), it gets the stand-in.
+      build.onResolve({ filter: /^[a-z_][a-z0-9_]*$/ }, async (args) => {
+        const standIn = BUILTIN_STAND_INS[args.path];
+        if (!standIn || args.pluginData === "bare-builtin") return undefined;
+        const { kind, resolveDir, importer } = args;
+        const asPackage = await build.resolve(args.path, { kind, resolveDir, importer, pluginData: "bare-builtin" });
+        return asPackage.errors.length === 0 ? undefined : { path: join(NODE_DIR, standIn) };
+      });
       build.onResolve({ filter: /^node:/ }, (args) => {
         const name = args.path.slice(5);
         if (name === "buffer") return { path: require.resolve("buffer/") };
         const standIn = BUILTIN_STAND_INS[name];
         return standIn ? { path: join(NODE_DIR, standIn) } : { errors: [{ text: `No stand-in for ${args.path}` }] };
+      });
+    },
+  };
+}
+
+/**
+ * pino reads Node's major version at load (`process.versions.node.split(".")`) to pick a string escaper.
+ * The page's process has no `versions.node`, on purpose (see README), so pino reads it as 0, as
+ * sonic-boom already does by itself, and takes its escaper for Node < 25, which is right in any engine.
+ */
+function pinoVersionPlugin(): Plugin {
+  const read = "process.versions.node.split('.')";
+  return {
+    name: "field-guide-pino-node-version",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]pino[\\/]lib[\\/]tools\.js$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes(read)) throw new Error(`${args.path} no longer reads ${read}: review pinoVersionPlugin`);
+        return { contents: source.replace(read, "(process.versions.node || '0').split('.')"), loader: "js" };
       });
     },
   };
@@ -191,7 +233,7 @@ export async function buildInBrowserRuntime(options: RuntimeBuildOptions): Promi
     chunkNames: "chunks/[name]-[hash]",
     define: { global: "globalThis" },
     inject: [join(NODE_DIR, "process-inject.ts")],
-    plugins: [builtinsPlugin(), packageFromExamplePlugin(exampleDirOf)],
+    plugins: [builtinsPlugin(), pinoVersionPlugin(), packageFromExamplePlugin(exampleDirOf)],
     metafile: true,
     legalComments: "external",
     logLevel: "silent",
