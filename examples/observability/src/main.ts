@@ -73,7 +73,7 @@ export async function buildService(options: Omit<ServerOptions, "port" | "hostna
       { name: "cache", critical: false, check: () => cache.ping() },
     ],
   });
-  const guide = { recentTraces: (id?: string) => tracing.recentTraces.list(id), setOutages };
+  const guide = { recentTraces: (id?: string) => tracing.recentTraces.recent(id), setOutages };
   const app = createApp({
     allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
     ...useCases,

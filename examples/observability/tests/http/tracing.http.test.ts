@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { TraceJson } from "../../src/infrastructure/tracing/recent-traces.ts";
+import type { Trace } from "../../src/infrastructure/tracing/recent-traces.ts";
 import { buildTestApp, postJson } from "./test-app.ts";
 
 const order = { lines: [{ productId: "p-1", quantity: 1 }] };
@@ -8,7 +8,7 @@ const order = { lines: [{ productId: "p-1", quantity: 1 }] };
 /** The trace of a response, from its echoed traceparent, as /_guide/traces serves it. */
 async function traceOf(app: { request: (path: string) => Response | Promise<Response> }, response: Response) {
   const traceId = response.headers.get("traceparent")?.split("-")[1] ?? "";
-  const body = (await (await app.request(`/_guide/traces?traceId=${traceId}`)).json()) as { traces: TraceJson[] };
+  const body = (await (await app.request(`/_guide/traces?traceId=${traceId}`)).json()) as { traces: Trace[] };
   assert.equal(body.traces.length, 1, `no trace ${traceId}`);
   return body.traces[0]!;
 }
@@ -75,7 +75,7 @@ describe("tracing", () => {
     await app.request("/orders/o-1");
     await app.request("/products/p-2");
     await app.request("/_guide/traces");
-    const { traces } = (await (await app.request("/_guide/traces")).json()) as { traces: TraceJson[] };
+    const { traces } = (await (await app.request("/_guide/traces")).json()) as { traces: Trace[] };
     assert.deepEqual(
       traces.map((trace) => trace.name),
       ["GET /products/:id", "GET /orders/:id"],

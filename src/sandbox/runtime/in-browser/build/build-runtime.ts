@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { MANIFEST_FILE, type RuntimeManifest } from "../manifest.ts";
 import { deriveExampleImports, type ExampleImport } from "./derive-imports.ts";
 import {
@@ -70,7 +71,11 @@ function packageFromExamplePlugin(exampleDirOf: ReadonlyMap<string, string>): Pl
         const names = (args.pluginData as string[]).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
         const named = names.length > 0 ? `export const { ${names.join(", ")} } = commonJs;\n` : "";
         return {
-          contents: `import commonJs from ${JSON.stringify(args.path)};\nexport default commonJs;\n${named}`,
+          // A module compiled from ES modules (`__esModule` set) without a default export: esbuild's interop gives it
+          // no default, where Node's gives module.exports; take its exports object (OpenTelemetry's CommonJS builds).
+          contents:
+            `import * as namespace from ${JSON.stringify(args.path)};\n` +
+            `const commonJs = namespace.default ?? namespace;\nexport default commonJs;\n${named}`,
           resolveDir: dirname(args.path),
           loader: "js",
         };
@@ -86,16 +91,21 @@ async function commonJsExportNames(path: string): Promise<string[] | undefined> 
   while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
   const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as { type?: string };
   if (manifest.type === "module" && !path.endsWith(".cjs")) return undefined;
-  let loaded: Record<string, unknown>;
-  try {
-    loaded = createRequire(path)(path) as Record<string, unknown>;
-  } catch (error) {
-    // An ES module in a package without "type": "module" (its `module` or `browser` build, with
-    // extensionless imports Node cannot follow): no CommonJS interop needed.
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return undefined;
-    throw error;
-  }
+  // ES modules a bundler picks through `module` in a package without "type": "module" (OpenTelemetry's
+  // build/esm/, with extensionless imports Node cannot load): they name their exports themselves.
+  if (!path.endsWith(".cjs") && (await hasModuleSyntax(path))) return undefined;
+  const loaded = createRequire(path)(path) as Record<string, unknown>;
   return Object.keys(loaded).filter((name) => name !== "default" && name !== "__esModule");
+}
+
+/** True when the file has import or export statements (import.meta included): an ES module, whatever its extension. */
+async function hasModuleSyntax(path: string): Promise<boolean> {
+  await initLexer;
+  try {
+    return parseModule(await readFile(path, "utf8"))[3];
+  } catch {
+    return false; // not parseable as an ES module: CommonJS
+  }
 }
 
 /** Built-ins imported by npm code resolve to the stand-ins; amaro's wasm glue gets the browser's text codecs. */
@@ -122,6 +132,9 @@ function builtinsPlugin(): Plugin {
         const asPackage = await build.resolve(args.path, { kind, resolveDir, importer, pluginData: "bare-builtin" });
         return asPackage.errors.length === 0 ? undefined : { path: join(NODE_DIR, standIn) };
       });
+      // CommonJS packages written for Node require some built-ins without the `node:` prefix (OpenTelemetry's
+      // context manager: `require("async_hooks")`); no npm package of that name exists to mean anything else.
+      build.onResolve({ filter: /^async_hooks$/ }, () => ({ path: join(NODE_DIR, BUILTIN_STAND_INS["async_hooks"]!) }));
       build.onResolve({ filter: /^node:/ }, (args) => {
         const name = args.path.slice(5);
         if (name === "buffer") return { path: require.resolve("buffer/") };
