@@ -68,4 +68,11 @@ describe("structured logs", () => {
     assert.equal(rejected?.level, "info");
     assert.equal(rejected?.err, undefined);
   });
+
+  it("writes no access line for a metrics scrape or the guide's trace endpoint", async () => {
+    const { app, logs } = await buildTestApp();
+    await app.request("/metrics", { headers: { "X-Request-Id": "scrape-1" } });
+    await app.request("/_guide/traces", { headers: { "X-Request-Id": "scrape-2" } });
+    assert.deepEqual([...logs.forRequest("scrape-1"), ...logs.forRequest("scrape-2")], []);
+  });
 });
