@@ -77,6 +77,16 @@ describe("tracing", () => {
     assert.equal(trace.spans[0]?.status, "error"); // the server span: a 5xx
   });
 
+  it("leaves the server span's status unset for a refused request (4xx), while the use case records why", async () => {
+    const { app } = await buildTestApp();
+    const response = await app.request("/orders", postJson({ lines: [{ productId: "p-3", quantity: 1 }] }));
+    assert.equal(response.status, 409);
+    const trace = await traceOf(app, response);
+    assert.equal(trace.spans[0]?.status, "unset");
+    const useCase = trace.spans.find((span) => span.name === "PlaceOrder");
+    assert.equal(useCase?.events[0]?.attributes["exception.type"], "InsufficientStockError");
+  });
+
   it("lists recent traces newest first, and not its own requests", async () => {
     const { app } = await buildTestApp();
     await app.request("/orders/o-1");
