@@ -22,6 +22,7 @@ export const EXAMPLE_NAMES = [
   "database-patterns",
   "api-design",
   "secure-api",
+  "observability",
 ] as const;
 
 /** One of the runnable examples, by folder name. */
