@@ -50,6 +50,7 @@ const conflict = (id: string, meaning: string, raisedBy: readonly ExampleName[])
 export const rules: readonly Rule[] = [
   invariant("money.iso-currency", "An amount's currency is an ISO 4217 code, such as EUR.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "cache-aside",
@@ -64,6 +65,7 @@ export const rules: readonly Rule[] = [
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
     [
       "layered-service",
+      "deployable-service",
       "domain-model",
       "repository-unit-of-work",
       "cache-aside",
@@ -79,6 +81,7 @@ export const rules: readonly Rule[] = [
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
     [
       "layered-service",
+      "deployable-service",
       "domain-model",
       "repository-unit-of-work",
       "error-handling",
@@ -89,6 +92,7 @@ export const rules: readonly Rule[] = [
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -98,6 +102,7 @@ export const rules: readonly Rule[] = [
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -107,6 +112,7 @@ export const rules: readonly Rule[] = [
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -130,13 +136,18 @@ export const rules: readonly Rule[] = [
     "api-design",
     "api-design",
   ]),
-  conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
+  conflict("order.customer-active", "Only an active customer places orders.", [
+    "layered-service",
+    "deployable-service",
+  ]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
   ]),
   conflict("order.known-products", "Every product an order names exists in the catalog.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
