@@ -23,10 +23,10 @@ function docker(...args: string[]): string {
   return result.stdout.trim();
 }
 
-describe("the image", { skip: dockerUnavailable() }, () => {
+describe("the image", () => {
   it(
     "builds, runs as a non-root user, and reports healthy through its own HEALTHCHECK",
-    { timeout: 600_000 },
+    { skip: dockerUnavailable(), timeout: 600_000 },
     async () => {
       docker("build", "--tag", IMAGE, ".");
       assert.notEqual(docker("image", "inspect", IMAGE, "--format", "{{.Config.User}}"), "");

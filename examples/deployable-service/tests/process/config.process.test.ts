@@ -4,8 +4,8 @@ import { childProcessUnavailable, startProgram } from "../support/child-process.
 
 const skip = childProcessUnavailable();
 
-describe("node src/main.ts with a bad environment", { skip }, () => {
-  it("exits 1 before listening, naming every bad variable in one message", async () => {
+describe("node src/main.ts with a bad environment", () => {
+  it("exits 1 before listening, naming every bad variable in one message", { skip }, async () => {
     const program = startProgram({ PORT: "eighty", SHUTDOWN_TIMEOUT_MS: "soon", AMQP_URL: "rabbitmq:5672" });
     const { code } = await program.exited;
     assert.equal(code, 1);
