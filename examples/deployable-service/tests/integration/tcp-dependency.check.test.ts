@@ -5,7 +5,7 @@
  * they are configured (CI starts them). A web page cannot open TCP connections: there it is skipped.
  */
 import assert from "node:assert/strict";
-import { createServer, Socket, type Server } from "node:net";
+import { createServer, type Server } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { TcpDependencyCheck } from "../../src/infrastructure/tcp-dependency.check.ts";
 import { realServer } from "./real-server.ts";
@@ -13,7 +13,7 @@ import { realServer } from "./real-server.ts";
 /** Why raw TCP is unavailable here (the in-browser runtime's own message), or false. */
 function tcpUnavailable(): string | false {
   try {
-    new Socket().destroy();
+    createServer(); // an unbound server: no side effect where Node's net is real
     return false;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
