@@ -26,6 +26,7 @@ export function problemTypeUri(slug: string): string {
 
 const ALL_EXAMPLES: readonly ExampleName[] = [
   "layered-service",
+  "deployable-service",
   "domain-model",
   "repository-unit-of-work",
   "cache-aside",
@@ -140,6 +141,7 @@ export const problemTypes: readonly ProblemType[] = [
     extensions: ["rule"],
     raisedBy: [
       "layered-service",
+      "deployable-service",
       "domain-model",
       "repository-unit-of-work",
       "error-handling",

@@ -50,6 +50,7 @@ const conflict = (id: string, meaning: string, raisedBy: readonly ExampleName[])
 export const rules: readonly Rule[] = [
   invariant("money.iso-currency", "An amount's currency is an ISO 4217 code, such as EUR.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "cache-aside",
@@ -65,6 +66,7 @@ export const rules: readonly Rule[] = [
     "An amount is a whole, non-negative number of minor units (cents): never a fraction, never below zero.",
     [
       "layered-service",
+      "deployable-service",
       "domain-model",
       "repository-unit-of-work",
       "cache-aside",
@@ -81,6 +83,7 @@ export const rules: readonly Rule[] = [
     "Amounts are added or subtracted only within one currency; there is no implicit exchange rate.",
     [
       "layered-service",
+      "deployable-service",
       "domain-model",
       "repository-unit-of-work",
       "error-handling",
@@ -92,6 +95,7 @@ export const rules: readonly Rule[] = [
   ),
   invariant("quantity.range", "A quantity is a whole number of units from 1 to 99.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -103,6 +107,7 @@ export const rules: readonly Rule[] = [
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -114,6 +119,7 @@ export const rules: readonly Rule[] = [
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",
@@ -147,13 +153,18 @@ export const rules: readonly Rule[] = [
     ["secure-api"],
   ),
   invariant("password.not-breached", "A new password is not one known from a data breach.", ["secure-api"]),
-  conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
+  conflict("order.customer-active", "Only an active customer places orders.", [
+    "layered-service",
+    "deployable-service",
+  ]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
   ]),
   conflict("order.known-products", "Every product an order names exists in the catalog.", [
     "layered-service",
+    "deployable-service",
     "domain-model",
     "repository-unit-of-work",
     "error-handling",

@@ -23,6 +23,7 @@ export const EXAMPLE_NAMES = [
   "api-design",
   "secure-api",
   "observability",
+  "deployable-service",
 ] as const;
 
 /** One of the runnable examples, by folder name. */

@@ -58,7 +58,8 @@ export const serviceArchitectureTree: DecisionTree = {
       kind: "question",
       id: "Q3",
       label: "Ready to run a distributed system?",
-      link: { page: structure },
+      // "Deploys are automated" is the deployment page's pipeline and rollout.
+      link: { page: "operations/deployment", section: "cicd-build-once-promote-the-same-artefact" },
       yes: {
         next: "MS",
         howToTell:

@@ -64,6 +64,24 @@ function totalsOf(output: string): Record<string, number> {
   return totals;
 }
 
+/** The runtime's message for a Node API it cannot provide (node/unavailable/unavailable.ts). */
+const RUNTIME_LACKS = /is not available in the in-browser runtime/;
+
+/** Each skipped test in node --test's spec output: its name and the reason after `#`. */
+function skippedTests(output: string): { name: string; reason: string }[] {
+  return [...output.matchAll(/^\s*﹣ (.+?) \([\d.]+m?s\) # (.*)$/gm)].map(([, name, reason]) => ({
+    name: name!,
+    reason: reason!,
+  }));
+}
+
+/** Names of the tests the page skipped because the runtime lacks an API they need. */
+function runtimeSkipped(output: string): string[] {
+  return skippedTests(output)
+    .filter((skip) => RUNTIME_LACKS.test(skip.reason))
+    .map((skip) => skip.name);
+}
+
 /** node:test's features the examples may use: hooks, skip/todo (with messages), subtests, done callbacks. */
 const FEATURES_TEST = [
   'import assert from "node:assert/strict";',
@@ -205,11 +223,21 @@ if (!chromiumPath) {
       const inPage = testOutputs.get(name);
       expect(inPage, "the contract suite ran this example's tests first").toBeDefined();
       const page = totalsOf(inPage!);
-      const node = totalsOf((await realNodeSummary(join(EXAMPLES_DIR, name))).output);
+      const nodeOutput = (await realNodeSummary(join(EXAMPLES_DIR, name))).output;
+      const node = totalsOf(nodeOutput);
       // The same tests, suites, skips and todos as Node, and every other test passing in the page. Real
       // Node's own pass count is not compared: on a loaded machine its PGlite file can hit --test-timeout.
-      for (const total of ["tests", "suites", "skipped", "todo"])
-        expect(page[total], `${total}\n${inPage}`).toBe(node[total]);
+      for (const total of ["tests", "suites", "todo"]) expect(page[total], `${total}\n${inPage}`).toBe(node[total]);
+      // A test may skip itself in the page only by naming what the runtime lacks, with the runtime's own
+      // message (e.g. child_process); the rest of the skips are Node's, by name.
+      const nodeSkips = skippedTests(nodeOutput);
+      const pageSkips = skippedTests(inPage!).filter((skip) => !RUNTIME_LACKS.test(skip.reason));
+      expect(pageSkips.map((skip) => skip.name).sort(), inPage).toEqual(
+        nodeSkips
+          .map((skip) => skip.name)
+          .filter((name) => !runtimeSkipped(inPage!).includes(name))
+          .sort(),
+      );
       expect(page, inPage).toMatchObject({
         fail: 0,
         cancelled: 0,
