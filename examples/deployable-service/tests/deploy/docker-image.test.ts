@@ -6,6 +6,8 @@ import { childProcessUnavailable } from "../support/child-process.ts";
 
 const exampleDir = fileURLToPath(new URL("../../", import.meta.url));
 const IMAGE = "field-guide/deployable-service:test";
+/** The image every stage of the Dockerfile starts FROM (dockerfile.test.ts checks the file). */
+const BASE_IMAGE = "node:24-slim";
 
 /** Why the image cannot be built here (no child processes, no docker, no daemon), or false. */
 function dockerUnavailable(): string | false {
@@ -14,7 +16,16 @@ function dockerUnavailable(): string | false {
   const probe = spawnSync("docker", ["info", "--format", "{{.ServerVersion}}"], { encoding: "utf8" });
   if (probe.error) return `docker is not available here (${probe.error.message})`;
   if (probe.status !== 0) return `docker has no daemon to talk to (${probe.stderr.trim().split("\n")[0]})`;
-  return false;
+  return baseImageUnavailable();
+}
+
+/** The Dockerfile's base image must be on the machine or pullable: a closed network cannot build the image. */
+function baseImageUnavailable(): string | false {
+  if (spawnSync("docker", ["image", "inspect", BASE_IMAGE], { encoding: "utf8" }).status === 0) return false;
+  const pull = spawnSync("docker", ["pull", BASE_IMAGE], { encoding: "utf8", timeout: 120_000 });
+  if (pull.status === 0) return false;
+  const why = pull.error?.message ?? pull.stderr.trim().split("\n").at(-1);
+  return `the base image ${BASE_IMAGE} is not on this machine and cannot be pulled (${why})`;
 }
 
 function docker(...args: string[]): string {
