@@ -4,6 +4,7 @@
  * waterfall (by name and layer), in the table, and in one span's details.
  */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe.ts";
 
 export type TraceCase = {
   readonly example: string;
@@ -41,11 +42,21 @@ export async function expectTraceOfRequest(page: Page, sandbox: Locator, traceCa
   await sendRequest(sandbox, traceCase.request.method, traceCase.request.path);
   await expect(sandbox.locator(".fg-response__status")).toHaveText(/^2\d\d\b/);
 
+  // The waterfall's code loads only once a trace is shown.
+  const traceViewCode = (url: string) => /\/trace-view\.[\w-]+\.js$/.test(new URL(url).pathname);
+  const loadedCode: string[] = [];
+  page.on("request", (request) => {
+    if (traceViewCode(request.url())) loadedCode.push(request.url());
+  });
+  expect(await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name))).not.toEqual(
+    expect.arrayContaining([expect.stringMatching(/\/trace-view\.[\w-]+\.js$/)]),
+  );
   const traceTab = sandbox.getByRole("tab", { name: "Trace", exact: true });
   await traceTab.click();
   await expect(traceTab).toHaveAttribute("aria-selected", "true");
   const waterfall = sandbox.locator(".fg-trace__waterfall");
   await expect(waterfall).toBeVisible({ timeout: 30_000 });
+  expect(loadedCode, "the trace view's module, loaded when the Trace tab opened").toHaveLength(1);
 
   for (const { name, layer } of traceCase.spans) {
     const row = waterfall.locator(".fg-trace__row").filter({
@@ -74,6 +85,7 @@ export async function expectTraceOfRequest(page: Page, sandbox: Locator, traceCa
   const detail = sandbox.locator(`#${await button.getAttribute("aria-controls")}`);
   await expect(detail.locator("dt", { hasText: new RegExp(`^${escape(name)}$`) })).toBeVisible();
   await expect(detail).toContainText(value);
+  await expectNoAxeViolations(page, ".fg-response");
 }
 
 function escape(text: string): string {
@@ -99,8 +111,8 @@ export const traceCases: readonly TraceCase[] = [
       { name: "GET /orders", layer: "presentation" },
       { name: "ListOrdersUseCase.execute", layer: "application" },
       { name: "KyselyOrderQueries.listPage", layer: "infrastructure" },
-      { name: "SELECT", layer: "infrastructure" },
+      { name: "SELECT orders", layer: "infrastructure" },
     ],
-    attribute: { span: "SELECT", name: "db.query.text", value: /select/i },
+    attribute: { span: "SELECT orders", name: "db.query.text", value: /select .* from "orders"/i },
   },
 ];

@@ -117,7 +117,8 @@ function renderRow({ span, depth, leftPercent, widthPercent }: WaterfallRow, det
   const button = h(
     "button",
     { type: "button", class: "fg-trace__span", "aria-expanded": "false", "aria-controls": detailId },
-    h("span", { class: "fg-trace__name" }, span.name),
+    // The title shows a name the row's width cuts short.
+    h("span", { class: "fg-trace__name", title: span.name }, span.name),
     h("span", { class: `fg-trace__layer fg-trace__layer--${layer}` }, span.layer ?? "no layer"),
     span.status === "error" ? h("span", { class: "fg-trace__error" }, errorMark(), " error") : undefined,
     h("span", { class: "fg-trace__track", "aria-hidden": "true" }, bar),

@@ -44,11 +44,15 @@ describe("main.ts records a trace per request and serves the recent ones at /_gu
     assert.equal(repository?.parentSpanId, useCase?.spanId);
 
     const queries = spans.filter((span) => span.parentSpanId === repository?.spanId);
+    assert.deepEqual(
+      queries.map((query) => query.name),
+      ["SELECT orders", "SELECT order_lines", "SELECT order_lines", "SELECT order_lines"],
+    );
     // 1 + N: the page, then one query per order's lines (the X-Query-Count header says the same).
     assert.equal(queries.length, Number(response.headers.get("X-Query-Count")));
     assert.equal(queries.length, 4);
     for (const query of queries) {
-      assert.equal(query.name, "SELECT");
+      assert.match(query.name, /^SELECT \w+$/, "<operation> <table>, as OpenTelemetry names database spans");
       assert.equal(query.kind, "client");
       assert.equal(query.attributes["db.system.name"], "postgresql");
       assert.match(String(query.attributes["db.query.text"]), /^select /i);

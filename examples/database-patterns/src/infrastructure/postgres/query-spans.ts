@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
 import {
+  ATTR_DB_COLLECTION_NAME,
   ATTR_DB_OPERATION_NAME,
   ATTR_DB_QUERY_TEXT,
   ATTR_DB_SYSTEM_NAME,
@@ -19,7 +20,9 @@ export function recordQuerySpans(tracer: Tracer): (event: LogEvent) => void {
     const end = performance.now();
     const text = event.query.sql;
     const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? "SQL";
-    const span = tracer.startSpan(operation, {
+    // The first table the statement names: OpenTelemetry names a database span "<operation> <target>".
+    const table = /\b(?:from|into|update)\s+"?([\w.]+)"?/i.exec(text)?.[1];
+    const span = tracer.startSpan(table ? `${operation} ${table}` : operation, {
       kind: SpanKind.CLIENT,
       startTime: end - event.queryDurationMillis,
       attributes: {
@@ -27,6 +30,7 @@ export function recordQuerySpans(tracer: Tracer): (event: LogEvent) => void {
         [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
         [ATTR_DB_OPERATION_NAME]: operation,
         [ATTR_DB_QUERY_TEXT]: text,
+        ...(table ? { [ATTR_DB_COLLECTION_NAME]: table } : {}),
       },
     });
     if (event.level === "error") {
