@@ -10,6 +10,29 @@ function tracerWith(exporter: RecentTracesExporter) {
 }
 
 describe("RecentTracesExporter", () => {
+  it("lists a child that starts in the same millisecond as its parent after the parent", () => {
+    const exporter = new RecentTracesExporter();
+    const tracer = tracerWith(exporter);
+    const root = tracer.startSpan("GET /v2/orders", { startTime: new Date(2_000) });
+    const useCase = tracer.startSpan(
+      "OrderUseCases.list",
+      { startTime: new Date(2_001) },
+      trace.setSpan(ROOT_CONTEXT, root),
+    );
+    // The repository span ends (and is exported) first, with the same start as its parent: a coarse clock.
+    const repository = tracer.startSpan(
+      "InMemoryOrderRepository.list",
+      { startTime: new Date(2_001) },
+      trace.setSpan(trace.setSpan(ROOT_CONTEXT, root), useCase),
+    );
+    repository.end(new Date(2_002));
+    useCase.end(new Date(2_003));
+    root.end(new Date(2_004));
+
+    const names = exporter.recent().traces[0]?.spans.map((span) => span.name);
+    assert.deepEqual(names, ["GET /v2/orders", "OrderUseCases.list", "InMemoryOrderRepository.list"]);
+  });
+
   it("serialises a trace: the root first, parents by id, layers, times from the trace's start", () => {
     const exporter = new RecentTracesExporter();
     const tracer = tracerWith(exporter);

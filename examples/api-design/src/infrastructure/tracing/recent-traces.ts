@@ -128,14 +128,22 @@ export class RecentTracesExporter implements SpanExporter {
 
 /** One trace in the sandbox's shape; times become milliseconds from the earliest span's start. */
 export function toTrace(traceId: string, spans: readonly ReadableSpan[]): Trace {
-  const ordered = [...spans].sort((a, b) => ms(a.startTime) - ms(b.startTime));
-  const start = Math.min(...ordered.map((span) => ms(span.startTime)));
-  const end = Math.max(...ordered.map((span) => ms(span.endTime)));
-  const ids = new Set(ordered.map((span) => span.spanContext().spanId));
+  const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
   const parentOf = (span: ReadableSpan): string | null => {
     const parent = span.parentSpanContext?.spanId;
-    return parent !== undefined && ids.has(parent) ? parent : null;
+    return parent !== undefined && byId.has(parent) ? parent : null;
   };
+  const depthOf = (span: ReadableSpan): number => {
+    let depth = 0;
+    for (let parent = parentOf(span); parent !== null && depth < spans.length; depth++) {
+      parent = parentOf(byId.get(parent)!);
+    }
+    return depth;
+  };
+  // By start time; a child that starts in the same clock tick as its parent (coarse browser clocks) comes after it.
+  const ordered = [...spans].sort((a, b) => ms(a.startTime) - ms(b.startTime) || depthOf(a) - depthOf(b));
+  const start = Math.min(...ordered.map((span) => ms(span.startTime)));
+  const end = Math.max(...ordered.map((span) => ms(span.endTime)));
   // The root comes first: the span whose parent is not here (a later-starting root would be odd, but stay first).
   const root = ordered.find((span) => parentOf(span) === null) ?? ordered[0];
   const rest = ordered.filter((span) => span !== root);
