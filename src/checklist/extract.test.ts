@@ -91,7 +91,7 @@ describe("a page and the checklist cannot disagree", () => {
     if (!first || !second) throw new Error("the caching page has lost its checklist");
     edit("interfaces-data/caching.mdx", (source) =>
       source
-        .replace(`- [ ] ${first.markdown}`, `- [ ] **Cache entries are encrypted at rest.**\n- [ ] ${first.markdown}`)
+        .replace("## Checklist\n\n", "## Checklist\n\n- [ ] **Cache entries are encrypted at rest.**\n")
         .replace(`- [ ] ${second.markdown.split(" ").slice(0, 4).join(" ")}`, "- [ ] Removed"),
     );
     const after = extractChecklist(copy).find((area) => area.id === "interfaces-data/caching");

@@ -30,6 +30,9 @@ export interface ChecklistItem {
   readonly href: string;
   /** That section's heading, "<page title>: <heading>". */
   readonly linkLabel: string;
+  /** The slug of the page the link goes to, and the heading's text (`undefined` for the page itself). */
+  readonly linkPage: string;
+  readonly linkHeading: string | undefined;
   readonly origin: "page" | "seed";
 }
 
@@ -80,10 +83,17 @@ export function buildChecklist(pages: readonly GuidePage[], options: BuildOption
   const link = (slug: string, anchor: string | undefined, where: string) => {
     const target = bySlug.get(slug);
     if (!target) throw new Error(`${where} links to "${slug}", which is not a page of the guide.`);
-    if (anchor === undefined) return { href: pageUrl(slug), linkLabel: target.page.title };
+    if (anchor === undefined) {
+      return { href: pageUrl(slug), linkLabel: target.page.title, linkPage: slug, linkHeading: undefined };
+    }
     const heading = target.page.headings.find((candidate) => candidate.anchor === anchor);
     if (!heading) throw new Error(`${where} links to "${slug}#${anchor}", but that page has no such heading.`);
-    return { href: `${pageUrl(slug)}#${anchor}`, linkLabel: `${target.page.title}: ${heading.text}` };
+    return {
+      href: `${pageUrl(slug)}#${anchor}`,
+      linkLabel: `${target.page.title}: ${heading.text}`,
+      linkPage: slug,
+      linkHeading: heading.text,
+    };
   };
 
   const areas = new Map<
