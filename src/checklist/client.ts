@@ -160,7 +160,7 @@ export function startChecklist(root: HTMLElement): void {
     const done = doneOf(items);
     const confirmed = await confirmDialog(root, {
       title: "Untick every item?",
-      message: `This clears all ${done} ticked items saved in this browser. Export first if you want to keep them.`,
+      message: `This clears the ${done} ${done === 1 ? "tick" : "ticks"} saved in this browser. Export first if you want to keep them.`,
       confirmLabel: "Untick all",
     });
     if (!confirmed) return;
