@@ -4,8 +4,12 @@ import { withoutFencedBlocks } from "./markdown-blocks.ts";
 /** Placeholder words a finished page never contains (whole words, any case). */
 export const PLACEHOLDER = /\b(?:todo|tbd|lorem|coming soon|placeholders?)\b/i;
 
-/** Pages that are not topic pages: the home page and the decision navigator. */
-export const NON_TOPIC_PAGES: readonly string[] = ["index.mdx", "start-here/decision-navigator.mdx"];
+/** Pages that are not topic pages: the home page and the two tools built from the topics (navigator, checklist). */
+export const NON_TOPIC_PAGES: readonly string[] = [
+  "index.mdx",
+  "start-here/decision-navigator.mdx",
+  "operations/production-readiness.mdx",
+];
 
 /** Folders whose pages are not topic pages: the Reference group describes the examples, it teaches no pattern. */
 export const NON_TOPIC_FOLDERS: readonly string[] = ["reference/"];
