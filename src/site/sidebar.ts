@@ -46,7 +46,15 @@ export const plannedSidebar: readonly PlannedGroup[] = [
       "distributed-systems/microservices",
     ],
   },
-  { label: "Quality", slugs: ["quality/testing"] },
+  {
+    label: "Quality",
+    slugs: [
+      "quality/testing",
+      "quality/testing/integration",
+      "quality/testing/test-data",
+      "quality/testing/flaky-and-mutation",
+    ],
+  },
   {
     label: "Operations",
     slugs: [

@@ -13,6 +13,7 @@ import {
 } from "../../../src/domain/order.errors.ts";
 import { Quantity } from "../../../src/domain/quantity.value-object.ts";
 import type { AppliedDiscount } from "../../../src/domain/pricing.service.ts";
+import { aLine, anOrder } from "../../builders/order.builder.ts";
 
 const now = new Date("2026-03-01T10:00:00.000Z");
 
@@ -60,15 +61,20 @@ describe("placing an order", () => {
 
 describe("changing lines", () => {
   test("adding a product already in the order raises its quantity instead of adding a line", () => {
-    const order = pendingOrder();
-    order.addLine(line("p-1", 3, 1000));
-    assert.equal(order.lines.length, 1);
-    assert.equal(order.lines[0]?.quantity.value, 5);
+    const order = anOrder().build(); // two of p-1
+    order.addLine(aLine({ productId: "p-1", quantity: 3 }));
+    assert.deepEqual(
+      order.lines.map((l) => l.quantity.value),
+      [5],
+    );
   });
 
   test("an order holds at most ten lines", () => {
-    const order = pendingOrder(Array.from({ length: 10 }, (_, i) => line(`p-${i}`, 1, 100)));
-    assert.throws(() => order.addLine(line("p-new", 1, 100)), TooManyOrderLinesError);
+    const ten = Array.from({ length: 10 }, (_, i) => aLine({ productId: `p-${i}` }));
+    const order = anOrder()
+      .withLines(...ten)
+      .build();
+    assert.throws(() => order.addLine(aLine({ productId: "p-new" })), TooManyOrderLinesError);
   });
 
   test("every line is priced in the order currency", () => {
