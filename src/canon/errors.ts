@@ -216,6 +216,28 @@ export const errorClasses: readonly ErrorClass[] = [
     meaning: "No credentials, or credentials the service does not accept (missing, unknown, expired or invalid token).",
   },
   {
+    name: "InvalidCredentialsError",
+    parent: null,
+    layer: "application",
+    python: "def __init__(self, message: str) -> None: ...",
+    typescript: "constructor(message: string);",
+    status: 401,
+    problemType: "unauthenticated",
+    meaning:
+      "Credentials were checked and refused: a wrong password or unknown email (one message for both), an access " +
+      "token that fails verification, or a refresh token that is unknown, expired, revoked or replayed.",
+  },
+  {
+    name: "RateLimitExceededError",
+    parent: null,
+    layer: "presentation",
+    python: "def __init__(self, policy: str, retry_after_seconds: int) -> None: ...",
+    typescript: "constructor(policy: string, retryAfterSeconds: number);",
+    status: 429,
+    problemType: "rate-limited",
+    meaning: "A rate limit refused the request before it ran; `Retry-After` says when to try again.",
+  },
+  {
     name: "IdempotencyKeyReusedError",
     parent: null,
     layer: "presentation",

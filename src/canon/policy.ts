@@ -54,6 +54,12 @@ export const statusPolicy: readonly StatusPolicyEntry[] = [
     why: "A 403 on someone else's order would confirm that the id exists, and ids could be probed one by one.",
   },
   {
+    status: 429,
+    problemTypes: ["rate-limited"],
+    when: "A rate limit refused the request (too many requests per client, or login attempts per account).",
+    why: "Nothing ran, and the same request succeeds once the `Retry-After` seconds have passed (RFC 6585).",
+  },
+  {
     status: 412,
     problemTypes: ["precondition-failed"],
     when: "`If-Match` names a version (ETag) that is no longer current.",

@@ -34,6 +34,7 @@ const ALL_EXAMPLES: readonly ExampleName[] = [
   "resilience",
   "database-patterns",
   "api-design",
+  "secure-api",
 ];
 
 /**
@@ -64,7 +65,7 @@ export const problemTypes: readonly ProblemType[] = [
       "The request carries no credentials, or credentials the service does not accept (unknown, expired or invalid " +
       "token). The `WWW-Authenticate` header says which scheme to use. Authenticate, then send the request again.",
     extensions: [],
-    raisedBy: ["api-design"],
+    raisedBy: ["api-design", "secure-api"],
     exampleBody: {
       type: problemTypeUri("unauthenticated"),
       title: "Authentication required",
@@ -82,7 +83,7 @@ export const problemTypes: readonly ProblemType[] = [
       "clerk has already packed, a clerk refunding above their limit). When the caller may not even know the resource " +
       "exists, such as another customer's order, the answer is not-found (404) instead, so ids cannot be probed.",
     extensions: [],
-    raisedBy: ["api-design"],
+    raisedBy: ["api-design", "secure-api"],
     exampleBody: {
       type: problemTypeUri("permission-denied"),
       title: "Permission denied",
@@ -144,6 +145,7 @@ export const problemTypes: readonly ProblemType[] = [
       "outbox-and-saga",
       "resilience",
       "api-design",
+      "secure-api",
     ],
     exampleBody: {
       type: problemTypeUri("state-conflict"),
@@ -312,6 +314,24 @@ export const problemTypes: readonly ProblemType[] = [
       status: 428,
       detail: "Send If-Match with the ETag that GET /orders/o-1 returned",
       instance: "/orders/o-1/confirm",
+    },
+  },
+  {
+    slug: "rate-limited",
+    title: "Too many requests",
+    status: 429,
+    meaning:
+      "The client sent more requests than a rate limit allows (per client address, or login attempts per account). " +
+      "Nothing was run. Wait the `Retry-After` seconds; the `RateLimit-Policy` and `RateLimit` headers say the quota " +
+      "and what is left.",
+    extensions: [],
+    raisedBy: ["secure-api"],
+    exampleBody: {
+      type: problemTypeUri("rate-limited"),
+      title: "Too many requests",
+      status: 429,
+      detail: 'Too many requests under the "login-per-account" limit; try again in 60 seconds',
+      instance: "/auth/login",
     },
   },
   {

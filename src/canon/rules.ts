@@ -95,6 +95,7 @@ export const rules: readonly Rule[] = [
     "outbox-and-saga",
     "resilience",
     "api-design",
+    "secure-api",
   ]),
   invariant("order.not-empty", "An order holds at least one line, from the moment it is placed.", [
     "layered-service",
@@ -104,6 +105,7 @@ export const rules: readonly Rule[] = [
     "outbox-and-saga",
     "resilience",
     "api-design",
+    "secure-api",
   ]),
   invariant("order.max-lines", "An order holds at most 10 lines (different products).", [
     "layered-service",
@@ -115,7 +117,10 @@ export const rules: readonly Rule[] = [
     "api-design",
   ]),
   invariant("order.single-currency", "All lines of an order are priced in one currency.", ["domain-model"]),
-  invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", ["domain-model"]),
+  invariant("email.format", "An email address has one @, no spaces, and a dot in its domain.", [
+    "domain-model",
+    "secure-api",
+  ]),
   invariant("identity.required", "An id is never empty.", ["domain-model"]),
   invariant("promo-code.format", "A promo code is 3 to 20 letters or digits; case does not matter.", ["domain-model"]),
   invariant("promo-code.percent-range", "A promo code takes 1 to 50 % off.", ["domain-model"]),
@@ -130,6 +135,12 @@ export const rules: readonly Rule[] = [
     "api-design",
     "api-design",
   ]),
+  invariant(
+    "password.length",
+    "A password has 15 to 128 characters (NIST SP 800-63B for a password that is the only factor), any characters.",
+    ["secure-api"],
+  ),
+  invariant("password.not-breached", "A new password is not one known from a data breach.", ["secure-api"]),
   conflict("order.customer-active", "Only an active customer places orders.", ["layered-service"]),
   conflict("order.known-customer", "An order is placed for a customer who exists.", [
     "layered-service",
@@ -143,6 +154,7 @@ export const rules: readonly Rule[] = [
     "outbox-and-saga",
     "resilience",
     "api-design",
+    "secure-api",
   ]),
   conflict("order.known-promo-code", "A promo code given with an order exists.", ["domain-model"]),
   conflict("order.changes-only-while-pending", "Lines change, and an order is confirmed, only while it is pending.", [

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { init as initLexer, parse as lexModule } from "es-module-lexer";
 import { MANIFEST_FILE, type RuntimeManifest } from "../manifest.ts";
 import { deriveExampleImports, type ExampleImport } from "./derive-imports.ts";
 import {
@@ -84,8 +85,21 @@ async function commonJsExportNames(path: string): Promise<string[] | undefined> 
   while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
   const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as { type?: string };
   if (manifest.type === "module" && !path.endsWith(".cjs")) return undefined;
+  // esbuild may pick a package's "module" entry, an ES module in a package without "type": "module" (hash-wasm's
+  // dist/index.esm.js): its syntax, not the package's type, says it is no CommonJS module.
+  if (!path.endsWith(".cjs") && (await hasModuleSyntax(path))) return undefined;
   const loaded = createRequire(path)(path) as Record<string, unknown>;
   return Object.keys(loaded).filter((name) => name !== "default" && name !== "__esModule");
+}
+
+/** True when the file has `import`/`export` statements (a file the lexer cannot read counts as CommonJS). */
+async function hasModuleSyntax(path: string): Promise<boolean> {
+  await initLexer;
+  try {
+    return lexModule(await readFile(path, "utf8"))[3];
+  } catch {
+    return false;
+  }
 }
 
 /** Built-ins imported by npm code resolve to the stand-ins; amaro's wasm glue gets the browser's text codecs. */
