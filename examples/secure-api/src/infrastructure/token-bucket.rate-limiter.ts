@@ -7,9 +7,10 @@ export type TokenBucketPolicy = { readonly name: string; readonly quota: number;
 type Bucket = { tokens: number; updatedAt: number };
 
 /**
- * One bucket per key, in this process's memory (with several instances, keep the buckets in Redis instead).
- * Written here rather than taken from hono-rate-limiter: its keys are computed before the body is read (the
- * per-account key is the email in the body), and a clock of our own lets the tests move time instead of waiting.
+ * One bucket per key, in this process's memory (with several instances, or many keys, keep the buckets in Redis with
+ * an expiry instead). Written here rather than taken from hono-rate-limiter (0.5, checked): its memory store counts
+ * fixed windows, which let a client send twice the quota across a window boundary, and reads Date.now() and a
+ * timer, so tests would have to wait; a bucket with the clock injected is these thirty lines.
  */
 export class TokenBucketRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();

@@ -35,6 +35,19 @@ describe("access tokens (jose)", () => {
     await assert.rejects(jwt.verify(unsigned), /must be signed with ES256/);
   });
 
+  it("refuses HS256 signed with the published public key as its secret (algorithm confusion)", async () => {
+    const { jwt, keys, clock } = await tokens();
+    const publicKeyAsSecret = new TextEncoder().encode(JSON.stringify(keys.jwks().keys[0]));
+    const forged = await new SignJWT({ roles: ["staff"] })
+      .setProtectedHeader({ alg: "HS256", kid: "key-1", typ: "at+jwt" })
+      .setIssuer(TOKEN_SETTINGS.issuer)
+      .setAudience(TOKEN_SETTINGS.audience)
+      .setSubject("c-2")
+      .setExpirationTime(nowSeconds(clock) + 60)
+      .sign(publicKeyAsSecret);
+    await assert.rejects(jwt.verify(forged), /must be signed with ES256/);
+  });
+
   it("refuses a token signed with a key that is not in the key set", async () => {
     const { jwt, clock } = await tokens();
     const { privateKey } = await generateKeyPair("ES256");
