@@ -59,6 +59,10 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     label: "Operations",
     slugs: [
       "operations/security",
+      "operations/security/passwords",
+      "operations/security/tokens",
+      "operations/security/authorization",
+      "operations/security/input-and-abuse",
       "operations/observability",
       "operations/deployment",
       "operations/production-readiness",
