@@ -52,6 +52,9 @@ export const plannedSidebar: readonly PlannedGroup[] = [
     slugs: [
       "operations/security",
       "operations/observability",
+      "operations/observability/metrics",
+      "operations/observability/tracing",
+      "operations/observability/slos-and-alerting",
       "operations/deployment",
       "operations/production-readiness",
     ],
