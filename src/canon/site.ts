@@ -21,6 +21,7 @@ export const EXAMPLE_NAMES = [
   "resilience",
   "database-patterns",
   "api-design",
+  "observability",
 ] as const;
 
 /** One of the runnable examples, by folder name. */

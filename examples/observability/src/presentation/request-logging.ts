@@ -1,0 +1,22 @@
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "../application/ports/logger.port.ts";
+import { routeTemplate } from "./route-template.ts";
+
+/**
+ * Binds the request id to every line logged while the request runs (a child logger, through
+ * AsyncLocalStorage), then writes one access line when it is answered. The line includes the request
+ * headers, as pino-http does by default: the logger's redaction keeps `authorization` and `cookie` out.
+ */
+export function requestLogging(logger: Logger): MiddlewareHandler {
+  return (c, next) =>
+    logger.withContext({ requestId: c.get("requestId") }, async () => {
+      const started = performance.now();
+      await next();
+      logger.info("request.completed", {
+        req: { method: c.req.method, path: c.req.path, headers: Object.fromEntries(c.req.raw.headers) },
+        route: routeTemplate(c),
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      });
+    });
+}
