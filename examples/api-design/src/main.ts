@@ -14,6 +14,9 @@ import { InMemoryProductRepository } from "./infrastructure/in-memory-product.re
 import { PostgresIdempotencyStore } from "./infrastructure/postgres-idempotency.store.ts";
 import { seedOrders, seedProducts, seedTokens } from "./infrastructure/seed-data.ts";
 import { SystemClock } from "./infrastructure/system-clock.ts";
+import { RECENT_TRACES_PATH } from "./infrastructure/tracing/recent-traces.ts";
+import { traced } from "./infrastructure/tracing/traced.ts";
+import { startTracing } from "./infrastructure/tracing/tracing.ts";
 import { createApp } from "./presentation/app.ts";
 import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
@@ -58,16 +61,19 @@ async function idempotencyStoreFromEnv(): Promise<{
 /** Wires the real adapters and listens on `port` (0 picks a free one). */
 export async function startServer(options: { port: number; hostname?: string | undefined }): Promise<RunningServer> {
   const idempotency = await idempotencyStoreFromEnv();
-  const products = new InMemoryProductRepository(seedProducts());
-  const orders = new InMemoryOrderRepository(seedOrders());
+  const tracing = startTracing("api-design");
+  // Each layer's spans: use cases (application) and repositories (infrastructure) wrapped here, so neither
+  // imports OpenTelemetry; the routes' spans come from the request-tracing middleware (presentation).
+  const products = traced(tracing.tracer, "infrastructure", new InMemoryProductRepository(seedProducts()));
+  const orders = traced(tracing.tracer, "infrastructure", new InMemoryOrderRepository(seedOrders()));
   const tokens = seedTokens();
   const clock = new SystemClock();
   let shuttingDown = false;
 
   const app = createApp({
     allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
-    products: new ProductUseCases({ products, clock }),
-    orders: new OrderUseCases({ orders, products, clock }),
+    products: traced(tracing.tracer, "application", new ProductUseCases({ products, clock })),
+    orders: traced(tracing.tracer, "application", new OrderUseCases({ orders, products, clock })),
     idempotencyStore: idempotency.store,
     clock,
     authenticate: (token) => tokens.get(token),
@@ -75,7 +81,12 @@ export async function startServer(options: { port: number; hostname?: string | u
     // In-memory adapters are ready as soon as they exist; the database, when there is one, must answer.
     isReady: async () => !shuttingDown && (await idempotency.ping()),
     reportUnexpectedError: (error) => console.error("unexpected error:", error),
+    tracing: { tracer: tracing.tracer, untracedPaths: [RECENT_TRACES_PATH] },
   });
+  // The last traces, for the guide's sandbox to draw: a development aid, never served in production.
+  if (process.env.NODE_ENV !== "production") {
+    app.get(RECENT_TRACES_PATH, (c) => c.json(tracing.recentTraces.recent(c.req.query("traceId"))));
+  }
 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
@@ -85,7 +96,9 @@ export async function startServer(options: { port: number; hostname?: string | u
         shutdown: () => {
           shuttingDown = true; // /health/ready now answers 503, so a load balancer stops sending traffic
           // The database pool closes after the server, once no request can use it any more.
-          return closeGracefully(server as Server).then(idempotency.close);
+          return closeGracefully(server as Server)
+            .then(idempotency.close)
+            .then(tracing.shutdown);
         },
       });
     });

@@ -24,7 +24,11 @@ import { migrateToLatest } from "./infrastructure/postgres/migrate.ts";
 import { openKysely } from "./infrastructure/postgres/open-kysely.ts";
 import { PGlitePool } from "./infrastructure/postgres/pglite-pool.ts";
 import { QueryCounter } from "./infrastructure/postgres/query-counter.ts";
+import { recordQuerySpans } from "./infrastructure/postgres/query-spans.ts";
 import { seedOrders, seedProducts } from "./infrastructure/seed-data.ts";
+import { RECENT_TRACES_PATH } from "./infrastructure/tracing/recent-traces.ts";
+import { traced } from "./infrastructure/tracing/traced.ts";
+import { startTracing, type Tracing } from "./infrastructure/tracing/tracing.ts";
 import { createApp } from "./presentation/app.ts";
 import { allowedHostsFromEnv } from "./presentation/host-allow-list.ts";
 
@@ -76,35 +80,50 @@ export function wireApp(
     isReady?: () => Promise<boolean>;
     nameColumns?: NameColumns;
     reportUnexpectedError?: (error: unknown) => void;
+    /** Spans per layer when given: use cases and repositories are wrapped here, so neither imports OpenTelemetry. */
+    tracing?: Tracing;
   } = {},
 ): Hono {
   const publisher = new InMemoryPublisher();
+  const { tracing } = options;
+  const inSpans = <T extends object>(layer: "application" | "infrastructure", target: T): T =>
+    tracing ? traced(tracing.tracer, layer, target) : target;
+  const products = inSpans("infrastructure", new KyselyProductRepository(db, options.nameColumns));
+  const orders = inSpans("infrastructure", new KyselyOrderQueries(db));
+  const outbox = inSpans("infrastructure", new KyselyOutboxStore(db));
   return createApp({
     allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
-    products: new ChangeProductUseCase(new KyselyProductRepository(db, options.nameColumns)),
-    listOrders: new ListOrdersUseCase(new KyselyOrderQueries(db)),
-    relayOutbox: new RelayOutboxUseCase(new KyselyOutboxStore(db), publisher),
+    products: inSpans("application", new ChangeProductUseCase(products)),
+    listOrders: inSpans("application", new ListOrdersUseCase(orders)),
+    relayOutbox: inSpans("application", new RelayOutboxUseCase(outbox, publisher)),
     published: () => publisher.published,
     measureQueries: (work) => counter.measure(work),
     isReady: options.isReady ?? (() => ping(db)),
     reportUnexpectedError: options.reportUnexpectedError ?? ((error) => console.error("unexpected error:", error)),
+    tracing: tracing && { tracer: tracing.tracer, untracedPaths: [RECENT_TRACES_PATH] },
   });
 }
 
 /** Opens and migrates the database, seeds it, wires the adapters and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const counter = new QueryCounter();
-  const db = openKysely(options.pool ?? (await openPool(options)), counter);
+  const tracing = startTracing("database-patterns");
+  const db = openKysely(options.pool ?? (await openPool(options)), counter, recordQuerySpans(tracing.tracer));
   try {
     await migrateToLatest(db);
     await seedProducts(db);
     await seedOrders(db);
   } catch (error) {
     await db.destroy(); // an open pool would keep the process alive after the error
+    await tracing.shutdown();
     throw error;
   }
   let shuttingDown = false;
-  const app = wireApp(db, counter, { isReady: async () => !shuttingDown && (await ping(db)) });
+  const app = wireApp(db, counter, { isReady: async () => !shuttingDown && (await ping(db)), tracing });
+  // The last traces, for the guide's sandbox to draw: a development aid, never served in production.
+  if (process.env.NODE_ENV !== "production") {
+    app.get(RECENT_TRACES_PATH, (c) => c.json(tracing.recentTraces.recent(c.req.query("traceId"))));
+  }
 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
@@ -116,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           // HTTP first (in-flight requests may still need the database), then the database.
           await closeGracefully(server as Server);
           await db.destroy();
+          await tracing.shutdown();
         },
       });
     });

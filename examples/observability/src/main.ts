@@ -56,38 +56,48 @@ export async function buildService(options: Omit<ServerOptions, "port" | "hostna
   const database = new InMemoryDatabase();
   await seedDatabase(database);
   const cache = new InMemoryProductCache(telemetry);
-  const setOutages = (change: Partial<Outages>): Outages => {
-    if (change.database !== undefined) database.reachable = !change.database;
-    if (change.cache !== undefined) cache.reachable = !change.cache;
-    return { database: !database.reachable, cache: !cache.reachable };
-  };
+  const setOutages = outageSwitches(database, cache);
   setOutages(options.outages ?? { database: false, cache: false });
   const lifecycle = { shuttingDown: false };
-  const useCases = wireUseCases({ database, cache, telemetry, logger });
-  const checkHealth = new CheckHealthUseCase({
-    version: SERVICE_VERSION,
-    timeoutMs: 500,
-    checks: [
-      { name: "server", critical: true, check: async () => void (lifecycle.shuttingDown && fail("shutting down")) },
-      { name: "database", critical: true, check: () => database.ping() },
-      { name: "cache", critical: false, check: () => cache.ping() },
-    ],
-  });
-  const guide = { recentTraces: (id?: string) => tracing.recentTraces.list(id), setOutages };
   const app = createApp({
     allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS),
-    ...useCases,
-    checkHealth,
+    ...wireUseCases({ database, cache, telemetry, logger }),
+    checkHealth: healthChecks(database, cache, lifecycle),
     logger,
     tracer: tracing.tracer,
     metrics,
-    guide: options.production ? undefined : guide,
+    guide: options.production ? undefined : { recentTraces: (id) => tracing.recentTraces.recent(id), setOutages },
   });
   return { app, logger, tracing, metrics, lifecycle, setOutages };
 }
 
-function fail(message: string): never {
-  throw new Error(message);
+/**
+ * The readiness checks. The database is critical (no orders without it: unhealthy, 503); the cache is
+ * not (reads fall back to the database: degraded, still 200). While shutting down the service is
+ * unhealthy too, so the load balancer stops sending requests before the server stops taking them.
+ */
+function healthChecks(database: InMemoryDatabase, cache: InMemoryProductCache, lifecycle: { shuttingDown: boolean }) {
+  const accepting = async () => {
+    if (lifecycle.shuttingDown) throw new Error("shutting down");
+  };
+  return new CheckHealthUseCase({
+    version: SERVICE_VERSION,
+    timeoutMs: 500,
+    checks: [
+      { name: "server", critical: true, check: accepting },
+      { name: "database", critical: true, check: () => database.ping() },
+      { name: "cache", critical: false, check: () => cache.ping() },
+    ],
+  });
+}
+
+/** Switches simulated outages on and off (PUT /_guide/outages); returns the switches as they now are. */
+function outageSwitches(database: InMemoryDatabase, cache: InMemoryProductCache) {
+  return (change: Partial<Outages>): Outages => {
+    if (change.database !== undefined) database.reachable = !change.database;
+    if (change.cache !== undefined) cache.reachable = !change.cache;
+    return { database: !database.reachable, cache: !cache.reachable };
+  };
 }
 
 /** The use cases over instrumented adapters, each wrapped in its application-layer span. */

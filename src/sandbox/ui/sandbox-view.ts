@@ -16,6 +16,7 @@ import { createOutputTerminal } from "./output-terminal.ts";
 import { createRequestPanel } from "./request-panel.ts";
 import { runtimeAbilities, runtimeLabels } from "./runtime-options.ts";
 import type { Activity, SandboxSession, Tone } from "./sandbox-session.ts";
+import { tracesPathOf } from "./trace-lookup.ts";
 import { stackBlitzForm } from "./stackblitz-project.ts";
 
 export interface SandboxViewOptions {
@@ -83,7 +84,12 @@ export function mountSandboxView(mount: HTMLElement, options: SandboxViewOptions
     title,
     (message) => announce(message, "info"),
   );
-  const requestPanel = createRequestPanel(session.send, (message, tone) => announce(message, tone));
+  // The running example's own package.json says whether it records traces (the reader may have edited it).
+  const requestPanel = createRequestPanel(
+    session.send,
+    (message, tone) => announce(message, tone),
+    () => tracesPathOf(session.files()["package.json"]),
+  );
   const tryList = renderTryThis(bundle.tryThis);
 
   const root = h(

@@ -55,6 +55,29 @@ describe("files shared by every service example", () => {
     expect(versions[0]).toBeDefined();
   });
 
+  // Examples that record traces for the sandbox's trace view serialise them with the same exporter, so the
+  // sandbox reads one shape (the examples' README, "Traces in the page").
+  it("src/infrastructure/tracing/recent-traces.ts is the same in every example that records traces", () => {
+    const file = "src/infrastructure/tracing/recent-traces.ts";
+    const tracing = serviceExamples.filter((example) => {
+      const manifest = JSON.parse(readFileSync(join(examplesDir, example, "package.json"), "utf8")) as {
+        guide?: { traces?: string };
+      };
+      return manifest.guide?.traces !== undefined;
+    });
+    const copies = serviceExamples
+      .filter((example) => tracing.includes(example) || existsSync(join(examplesDir, example, file)))
+      .map((example) => ({
+        example,
+        text: existsSync(join(examplesDir, example, file))
+          ? readFileSync(join(examplesDir, example, file), "utf8")
+          : "",
+      }));
+    const [reference] = copies;
+    const differing = copies.filter((copy) => copy.text !== reference?.text).map((copy) => copy.example);
+    expect(differing, `${file} is missing from or differs from ${reference?.example}'s copy in`).toEqual([]);
+  });
+
   // Not every example talks to a real server; those that do find it the same way (URL from the
   // environment, skipped with the reason when unset, an error under CI=true).
   it("tests/integration/real-server.ts is the same in every example that has one", () => {

@@ -20,6 +20,7 @@ import {
 import { productsRoutes } from "./products.routes.ts";
 import { v1Routes } from "./v1.routes.ts";
 import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
+import { traceRequests, type RequestTracingOptions } from "./request-tracing.middleware.ts";
 
 /** Everything the HTTP app needs, injected so tests can build it with fakes. */
 export type AppDeps = HostAllowListDeps & {
@@ -33,6 +34,8 @@ export type AppDeps = HostAllowListDeps & {
   isReady: () => boolean | Promise<boolean>;
   /** Where unexpected errors are reported; the client only ever sees a generic 500. */
   reportUnexpectedError: (error: unknown) => void;
+  /** A span per request (and `traceparent` on responses) when given; the HTTP tests leave it out. */
+  tracing?: RequestTracingOptions;
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>();
   // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
   app.use(hostAllowList(deps.allowedHosts));
+  if (deps.tracing) app.use(traceRequests(deps.tracing));
 
   app.use(
     bodyLimit({

@@ -10,6 +10,7 @@ import { outboxRoutes } from "./outbox.routes.ts";
 import { payloadTooLargeProblem, problemFromError, problemResponse, routeNotFoundProblem } from "./problem-details.ts";
 import { productsRoutes } from "./products.routes.ts";
 import { hostAllowList, type HostAllowListDeps } from "./host-allow-list.ts";
+import { traceRequests, type RequestTracingOptions } from "./request-tracing.middleware.ts";
 
 /** Runs `work` and says how many SQL statements it sent (main.ts passes the database's counter). */
 export type MeasureQueries = <T>(work: () => Promise<T>) => Promise<{ value: T; queries: number }>;
@@ -24,6 +25,8 @@ export type AppDeps = HostAllowListDeps & {
   readonly isReady: () => boolean | Promise<boolean>;
   /** Where unexpected errors go; the client only ever sees a generic 500. */
   readonly reportUnexpectedError: (error: unknown) => void;
+  /** A span per request (and `traceparent` on responses) when given; the HTTP tests leave it out. */
+  readonly tracing?: RequestTracingOptions | undefined;
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -33,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   // First of all: requests addressed to another host (DNS rebinding) are refused before anything runs.
   app.use(hostAllowList(deps.allowedHosts));
+  if (deps.tracing) app.use(traceRequests(deps.tracing));
 
   // Every response says how many SQL statements it took: watch 1 + N turn into 2 on GET /orders.
   app.use(async (c, next) => {

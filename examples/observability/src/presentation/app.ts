@@ -37,7 +37,7 @@ export type AppDeps = OrderUseCases &
   };
 
 const MAX_BODY_BYTES = 64 * 1024;
-/** Requests that are not the shop's traffic: no spans, no RED metrics (a scraper polls /metrics every few seconds). */
+/** Requests that are not the shop's traffic: no spans, no RED metrics, no access line (a scraper polls /metrics every few seconds). */
 const UNOBSERVED = ["/_guide", "/metrics"];
 
 type Env = { Variables: RequestIdVariables };
@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // could forge or break log lines) and otherwise makes a UUID; echoes it as X-Request-Id.
   app.use(requestId({ limitLength: 128 }));
   app.use(httpTracing(deps.tracer, UNOBSERVED)); // outside the logger, so log lines carry the trace id
-  app.use(requestLogging(deps.logger));
+  app.use(requestLogging(deps.logger, UNOBSERVED));
   app.use(httpMetrics(deps.metrics, UNOBSERVED));
   app.use(
     bodyLimit({

@@ -17,7 +17,7 @@ export type HttpMetrics = {
  */
 export function httpMetrics(metrics: HttpMetrics, skip: readonly string[] = []): MiddlewareHandler {
   return async (c, next) => {
-    if (skip.includes(c.req.path)) return next();
+    if (skip.some((prefix) => c.req.path.startsWith(prefix))) return next();
     metrics.inFlight.inc();
     const started = performance.now();
     try {

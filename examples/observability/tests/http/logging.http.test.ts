@@ -36,15 +36,16 @@ describe("structured logs", () => {
     assert.equal(line?.traceId, response.headers.get("traceparent")?.split("-")[1]);
   });
 
-  it("redacts the Authorization and Cookie headers", async () => {
+  it("redacts the Authorization and X-Api-Key headers", async () => {
     const { app, logs } = await buildTestApp();
-    const headers = { "X-Request-Id": "secret-1", Authorization: "Bearer s3cr3t", Cookie: "session=abc" };
+    // (Not Cookie: a browser's fetch drops it from requests, so the in-browser runtime could not send it.)
+    const headers = { "X-Request-Id": "secret-1", Authorization: "Bearer s3cr3t", "X-Api-Key": "key-abc" };
     await app.request("/orders/o-1", { headers });
     const [line] = logs.forRequest("secret-1");
     const logged = (line?.req as { headers: Record<string, string> }).headers;
     assert.equal(logged.authorization, "[REDACTED]");
-    assert.equal(logged.cookie, "[REDACTED]");
-    assert.doesNotMatch(JSON.stringify(logs.lines), /s3cr3t|session=abc/);
+    assert.equal(logged["x-api-key"], "[REDACTED]");
+    assert.doesNotMatch(JSON.stringify(logs.lines), /s3cr3t|key-abc/);
   });
 
   it("logs a failure once, as an error with its cause chain, and the client sees none of it", async () => {
@@ -66,5 +67,12 @@ describe("structured logs", () => {
     const rejected = logs.forRequest("missing-1").find((line) => line.event === "request.rejected");
     assert.equal(rejected?.level, "info");
     assert.equal(rejected?.err, undefined);
+  });
+
+  it("writes no access line for a metrics scrape or the guide's trace endpoint", async () => {
+    const { app, logs } = await buildTestApp();
+    await app.request("/metrics", { headers: { "X-Request-Id": "scrape-1" } });
+    await app.request("/_guide/traces", { headers: { "X-Request-Id": "scrape-2" } });
+    assert.deepEqual([...logs.forRequest("scrape-1"), ...logs.forRequest("scrape-2")], []);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { TraceJson } from "../../src/infrastructure/tracing/recent-traces.ts";
+import type { Trace } from "../../src/infrastructure/tracing/recent-traces.ts";
 import { buildTestApp, postJson } from "./test-app.ts";
 
 const order = { lines: [{ productId: "p-1", quantity: 1 }] };
@@ -8,7 +8,7 @@ const order = { lines: [{ productId: "p-1", quantity: 1 }] };
 /** The trace of a response, from its echoed traceparent, as /_guide/traces serves it. */
 async function traceOf(app: { request: (path: string) => Response | Promise<Response> }, response: Response) {
   const traceId = response.headers.get("traceparent")?.split("-")[1] ?? "";
-  const body = (await (await app.request(`/_guide/traces?traceId=${traceId}`)).json()) as { traces: TraceJson[] };
+  const body = (await (await app.request(`/_guide/traces?traceId=${traceId}`)).json()) as { traces: Trace[] };
   assert.equal(body.traces.length, 1, `no trace ${traceId}`);
   return body.traces[0]!;
 }
@@ -20,11 +20,21 @@ describe("tracing", () => {
     const trace = await traceOf(app, response);
     assert.equal(trace.name, "POST /orders");
     assert.equal(trace.requestId, "spans-1");
+    const byName = new Map(trace.spans.map((span) => [span.name, span]));
+    const root = trace.spans[0];
+    const useCase = byName.get("PlaceOrder");
     assert.deepEqual(
-      trace.spans.map((span) => [span.name, span.layer, span.kind]),
+      [root?.name, root?.layer, root?.kind, root?.parentSpanId],
+      ["POST /orders", "presentation", "server", null],
+    );
+    assert.equal(root?.attributes["http.route"], "/orders");
+    assert.deepEqual([useCase?.layer, useCase?.parentSpanId], ["application", root?.spanId]);
+    // Under the use case, the calls it made, in the order it made them (spans that start in the same clock
+    // tick keep the order they ended in, so only the calls' order is compared, not the use case's place).
+    const calls = trace.spans.filter((span) => span.parentSpanId === useCase?.spanId);
+    assert.deepEqual(
+      calls.map((span) => [span.name, span.layer, span.kind]),
       [
-        ["POST /orders", "presentation", "server"],
-        ["PlaceOrder", "application", "internal"],
         ["ProductCache.get", "infrastructure", "internal"],
         ["ProductRepository.findByIds", "infrastructure", "internal"],
         ["ProductCache.set", "infrastructure", "internal"],
@@ -32,10 +42,7 @@ describe("tracing", () => {
         ["OrderRepository.add", "infrastructure", "internal"],
       ],
     );
-    const [root, useCase, ...inner] = trace.spans;
-    assert.equal(root?.attributes["http.route"], "/orders");
-    assert.equal(useCase?.parentSpanId, root?.spanId);
-    assert.ok(inner.every((span) => span.parentSpanId === useCase?.spanId));
+    assert.equal(trace.spans.length, 7);
   });
 
   it("continues the caller's trace from a traceparent header, and echoes its own span", async () => {
@@ -70,12 +77,22 @@ describe("tracing", () => {
     assert.equal(trace.spans[0]?.status, "error"); // the server span: a 5xx
   });
 
+  it("leaves the server span's status unset for a refused request (4xx), while the use case records why", async () => {
+    const { app } = await buildTestApp();
+    const response = await app.request("/orders", postJson({ lines: [{ productId: "p-3", quantity: 1 }] }));
+    assert.equal(response.status, 409);
+    const trace = await traceOf(app, response);
+    assert.equal(trace.spans[0]?.status, "unset");
+    const useCase = trace.spans.find((span) => span.name === "PlaceOrder");
+    assert.equal(useCase?.events[0]?.attributes["exception.type"], "InsufficientStockError");
+  });
+
   it("lists recent traces newest first, and not its own requests", async () => {
     const { app } = await buildTestApp();
     await app.request("/orders/o-1");
     await app.request("/products/p-2");
     await app.request("/_guide/traces");
-    const { traces } = (await (await app.request("/_guide/traces")).json()) as { traces: TraceJson[] };
+    const { traces } = (await (await app.request("/_guide/traces")).json()) as { traces: Trace[] };
     assert.deepEqual(
       traces.map((trace) => trace.name),
       ["GET /products/:id", "GET /orders/:id"],

@@ -71,7 +71,7 @@ describe("HttpStockGateway's trace context", () => {
       span.end();
       return span.spanContext().traceId;
     });
-    const client = recentTraces.list(traceId)[0]?.spans.find((span) => span.kind === "client");
+    const client = recentTraces.recent(traceId).traces[0]?.spans.find((span) => span.kind === "client");
     assert.equal(received, `00-${traceId}-${client?.spanId}-01`);
   });
 });

@@ -1,7 +1,5 @@
 import { SpanKind, SpanStatusCode, type Attributes, type Span, type Tracer } from "@opentelemetry/api";
-
-/** The layer a span belongs to, as the guide's trace view colours it (attribute `guide.layer`). */
-export type Layer = "presentation" | "application" | "domain" | "infrastructure";
+import { LAYER_ATTRIBUTE, type Layer } from "./recent-traces.ts";
 
 /**
  * Runs `work` inside a new active span, so spans started inside it become its children. A thrown
@@ -14,7 +12,8 @@ export function inSpan<T>(
   options: { layer: Layer; kind?: SpanKind; attributes?: Attributes },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  const attributes = { "guide.layer": options.layer, ...options.attributes };
+  // The layer, for the guide's trace view to colour the span by.
+  const attributes = { [LAYER_ATTRIBUTE]: options.layer, ...options.attributes };
   return tracer.startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes }, async (span) => {
     try {
       return await work(span);

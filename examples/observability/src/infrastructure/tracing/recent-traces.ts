@@ -1,124 +1,189 @@
-import { SpanKind, SpanStatusCode, type Attributes } from "@opentelemetry/api";
+/**
+ * The last few traces of this process, kept in memory for the guide's sandbox to draw: an OpenTelemetry
+ * SpanExporter that groups finished spans by trace and serialises them to the shape the sandbox reads
+ * (`GET /_guide/traces`, see the examples' README, "Traces in the page"). A development aid, not a tracing
+ * backend: in production the spans go to an OTLP collector instead, and this endpoint is not mounted.
+ *
+ * This file is the same in every example that records traces (a test keeps the copies identical).
+ */
+import { SpanKind, SpanStatusCode, type Attributes, type HrTime } from "@opentelemetry/api";
 import { ExportResultCode, hrTimeToMilliseconds, type ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 
-/** One span as the sandbox's trace view reads it (see TRACES.md). */
-export type SpanJson = {
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  kind: "server" | "client" | "internal" | "producer" | "consumer";
-  layer: string | null;
-  startOffsetMs: number;
-  durationMs: number;
-  status: "ok" | "error" | "unset";
-  statusMessage: string | null;
-  attributes: Attributes;
-  events: { name: string; offsetMs: number; attributes: Attributes }[];
+/** Where the running service serves its recent traces, unless NODE_ENV=production. */
+export const RECENT_TRACES_PATH = "/_guide/traces";
+
+/** The span attribute that names the architectural layer a span belongs to. */
+export const LAYER_ATTRIBUTE = "guide.layer";
+
+export type Layer = "presentation" | "application" | "domain" | "infrastructure";
+const LAYERS: readonly string[] = ["presentation", "application", "domain", "infrastructure"];
+
+export type SpanStatus = "ok" | "error" | "unset";
+
+export type TraceSpanEvent = {
+  readonly name: string;
+  /** Milliseconds from the trace's start. */
+  readonly offsetMs: number;
+  readonly attributes: Attributes;
 };
 
-/** One trace: its root span's name, request id, timing, and every span. */
-export type TraceJson = {
-  traceId: string;
-  name: string;
-  requestId: string | null;
-  startTime: string;
-  durationMs: number;
-  status: "ok" | "error";
-  spans: SpanJson[];
+export type TraceSpan = {
+  readonly spanId: string;
+  /** null for the trace's root here (its parent, if any, is in the caller's process). */
+  readonly parentSpanId: string | null;
+  readonly name: string;
+  readonly kind: "server" | "client" | "internal" | "producer" | "consumer";
+  readonly layer: Layer | null;
+  /** Milliseconds from the trace's start. */
+  readonly startOffsetMs: number;
+  readonly durationMs: number;
+  readonly status: SpanStatus;
+  readonly statusMessage: string | null;
+  readonly attributes: Attributes;
+  readonly events: readonly TraceSpanEvent[];
 };
 
-const KINDS: Record<SpanKind, SpanJson["kind"]> = {
+export type Trace = {
+  readonly traceId: string;
+  /** The root span's name, e.g. "POST /v2/orders". */
+  readonly name: string;
+  /** The request's X-Request-ID (attribute `http.request.header.x-request-id`), else null. */
+  readonly requestId: string | null;
+  /** ISO 8601. */
+  readonly startTime: string;
+  readonly durationMs: number;
+  /** "error" when any span ended with status ERROR. */
+  readonly status: "ok" | "error";
+  /** Ordered by start time, the root first. */
+  readonly spans: readonly TraceSpan[];
+};
+
+/** The body of `GET /_guide/traces`: newest first. */
+export type RecentTraces = { readonly traces: readonly Trace[] };
+
+const KINDS: Record<SpanKind, TraceSpan["kind"]> = {
+  [SpanKind.INTERNAL]: "internal",
   [SpanKind.SERVER]: "server",
   [SpanKind.CLIENT]: "client",
-  [SpanKind.INTERNAL]: "internal",
   [SpanKind.PRODUCER]: "producer",
   [SpanKind.CONSUMER]: "consumer",
 };
-const STATUSES: Record<SpanStatusCode, SpanJson["status"]> = {
+
+const STATUSES: Record<SpanStatusCode, SpanStatus> = {
+  [SpanStatusCode.UNSET]: "unset",
   [SpanStatusCode.OK]: "ok",
   [SpanStatusCode.ERROR]: "error",
-  [SpanStatusCode.UNSET]: "unset",
 };
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
-/**
- * An in-memory span exporter that keeps the spans of the last `limit` traces, for a development-only
- * endpoint to show. Memory stays bounded: the oldest trace is dropped when a new one arrives.
- */
-export class RecentTraces implements SpanExporter {
-  private readonly traces = new Map<string, ReadableSpan[]>();
-  private readonly limit: number;
+/** Keeps the spans of the last `capacity` traces (default 20); older traces are dropped whole. */
+export class RecentTracesExporter implements SpanExporter {
+  readonly #capacity: number;
+  /** traceId → its finished spans; Map order is arrival order, so the first key is the oldest trace. */
+  readonly #spans = new Map<string, ReadableSpan[]>();
+  #stopped = false;
 
-  constructor(limit = 20) {
-    this.limit = limit;
+  constructor(options: { capacity?: number } = {}) {
+    this.#capacity = options.capacity ?? 20;
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    for (const span of spans) {
-      const traceId = span.spanContext().traceId;
-      const kept = this.traces.get(traceId) ?? [];
-      this.traces.delete(traceId); // re-inserted last: Map order is recency order
-      this.traces.set(traceId, [...kept, span]);
+    if (this.#stopped) {
+      resultCallback({ code: ExportResultCode.FAILED, error: new Error("the exporter is shut down") });
+      return;
     }
-    while (this.traces.size > this.limit) this.traces.delete(this.traces.keys().next().value as string);
+    for (const span of spans) {
+      const { traceId } = span.spanContext();
+      const trace = this.#spans.get(traceId);
+      if (trace) trace.push(span);
+      else this.#spans.set(traceId, [span]);
+    }
+    for (const oldest of this.#spans.keys()) {
+      if (this.#spans.size <= this.#capacity) break;
+      this.#spans.delete(oldest);
+    }
     resultCallback({ code: ExportResultCode.SUCCESS });
   }
 
-  async shutdown(): Promise<void> {
-    this.traces.clear();
+  /** Every kept trace, newest first; or only the one with `traceId` (an empty list when it is not kept). */
+  recent(traceId?: string | null): RecentTraces {
+    if (traceId) {
+      const spans = this.#spans.get(traceId);
+      return { traces: spans ? [toTrace(traceId, spans)] : [] };
+    }
+    const traces = [...this.#spans].map(([id, spans]) => toTrace(id, spans));
+    return { traces: traces.sort((a, b) => b.startTime.localeCompare(a.startTime)) };
   }
 
-  async forceFlush(): Promise<void> {}
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
 
-  /** Newest first; only the trace `traceId` when given (none if it is unknown). */
-  list(traceId?: string): TraceJson[] {
-    const ids = traceId === undefined ? [...this.traces.keys()].reverse() : [traceId];
-    return ids.flatMap((id) => {
-      const spans = this.traces.get(id);
-      return spans ? [traceToJson(id, spans)] : [];
-    });
+  shutdown(): Promise<void> {
+    this.#stopped = true;
+    this.#spans.clear();
+    return Promise.resolve();
   }
 }
 
-/** A trace's spans in start order, timed from the earliest start. */
-export function traceToJson(traceId: string, spans: readonly ReadableSpan[]): TraceJson {
-  const sorted = [...spans].sort((a, b) => hrTimeToMilliseconds(a.startTime) - hrTimeToMilliseconds(b.startTime));
-  const ids = new Set(sorted.map((span) => span.spanContext().spanId));
-  const root = sorted.find((span) => !span.parentSpanContext || !ids.has(span.parentSpanContext.spanId)) ?? sorted[0]!;
-  const origin = hrTimeToMilliseconds(sorted[0]!.startTime);
-  const end = Math.max(...sorted.map((span) => hrTimeToMilliseconds(span.endTime)));
-  const requestId = root.attributes["http.request.header.x-request-id"];
+/** One trace in the sandbox's shape; times become milliseconds from the earliest span's start. */
+export function toTrace(traceId: string, spans: readonly ReadableSpan[]): Trace {
+  const ordered = [...spans].sort((a, b) => ms(a.startTime) - ms(b.startTime));
+  const start = Math.min(...ordered.map((span) => ms(span.startTime)));
+  const end = Math.max(...ordered.map((span) => ms(span.endTime)));
+  const ids = new Set(ordered.map((span) => span.spanContext().spanId));
+  const parentOf = (span: ReadableSpan): string | null => {
+    const parent = span.parentSpanContext?.spanId;
+    return parent !== undefined && ids.has(parent) ? parent : null;
+  };
+  // The root comes first: the span whose parent is not here (a later-starting root would be odd, but stay first).
+  const root = ordered.find((span) => parentOf(span) === null) ?? ordered[0];
+  const rest = ordered.filter((span) => span !== root);
+  const view = (root ? [root, ...rest] : rest).map((span) => toSpan(span, start, parentOf(span)));
+  const requestId = root?.attributes["http.request.header.x-request-id"];
   return {
     traceId,
-    name: root.name,
-    requestId: Array.isArray(requestId) ? String(requestId[0]) : typeof requestId === "string" ? requestId : null,
-    startTime: new Date(origin).toISOString(),
-    durationMs: round(end - origin),
-    status: sorted.some((span) => span.status.code === SpanStatusCode.ERROR) ? "error" : "ok",
-    spans: sorted.map((span) => spanToJson(span, origin, ids)),
+    name: root?.name ?? "",
+    requestId: firstString(requestId),
+    startTime: new Date(start).toISOString(),
+    durationMs: round(end - start),
+    status: view.some((span) => span.status === "error") ? "error" : "ok",
+    spans: view,
   };
 }
 
-function spanToJson(span: ReadableSpan, origin: number, ids: ReadonlySet<string>): SpanJson {
-  const start = hrTimeToMilliseconds(span.startTime);
-  const parent = span.parentSpanContext?.spanId;
-  const layer = span.attributes["guide.layer"];
+function toSpan(span: ReadableSpan, traceStart: number, parentSpanId: string | null): TraceSpan {
+  const layer = span.attributes[LAYER_ATTRIBUTE];
   return {
     spanId: span.spanContext().spanId,
-    parentSpanId: parent && ids.has(parent) ? parent : null,
+    parentSpanId,
     name: span.name,
-    kind: KINDS[span.kind],
-    layer: typeof layer === "string" ? layer : null,
-    startOffsetMs: round(start - origin),
+    kind: KINDS[span.kind] ?? "internal",
+    layer: typeof layer === "string" && LAYERS.includes(layer) ? (layer as Layer) : null,
+    startOffsetMs: round(ms(span.startTime) - traceStart),
     durationMs: round(hrTimeToMilliseconds(span.duration)),
-    status: STATUSES[span.status.code],
-    statusMessage: span.status.message ?? null,
-    attributes: span.attributes,
+    status: STATUSES[span.status.code] ?? "unset",
+    statusMessage: span.status.message || null,
+    attributes: { ...span.attributes },
     events: span.events.map((event) => ({
       name: event.name,
-      offsetMs: round(hrTimeToMilliseconds(event.time) - origin),
-      attributes: event.attributes ?? {},
+      offsetMs: round(ms(event.time) - traceStart),
+      attributes: { ...event.attributes },
     })),
   };
+}
+
+function ms(time: HrTime): number {
+  return hrTimeToMilliseconds(time);
+}
+
+/** Microsecond precision is plenty for a waterfall, and keeps the JSON readable. */
+function round(milliseconds: number): number {
+  return Math.round(milliseconds * 1000) / 1000;
+}
+
+function firstString(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && typeof value[0] === "string") return value[0];
+  return null;
 }

@@ -10,12 +10,12 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
-import { RecentTraces } from "./recent-traces.ts";
+import { RecentTracesExporter } from "./recent-traces.ts";
 
 /** What main.ts gets: a tracer for the app, the recent traces for /_guide/traces, and a flush for shutdown. */
 export type Tracing = {
   readonly tracer: Tracer;
-  readonly recentTraces: RecentTraces;
+  readonly recentTraces: RecentTracesExporter;
   readonly shutdown: () => Promise<void>;
 };
 
@@ -49,7 +49,7 @@ export function createTracing(options: {
   exporter?: SpanExporter;
 }): Tracing {
   installContextManager();
-  const recentTraces = new RecentTraces(20);
+  const recentTraces = new RecentTracesExporter({ capacity: 20 });
   // The page's copy is exported at once (the reader looks right after the request); a collector gets
   // spans in batches, off the request path.
   const processors: SpanProcessor[] = [new SimpleSpanProcessor(recentTraces)];

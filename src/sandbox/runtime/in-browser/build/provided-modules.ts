@@ -25,6 +25,7 @@ export const BUILTIN_STAND_INS: Readonly<Record<string, string>> = {
   os: "os.ts",
   module: "module.ts",
   util: "util.ts",
+  diagnostics_channel: "diagnostics-channel.ts",
   // Loadable so `import { type Server } from "node:http"` (kept as an empty import by type stripping)
   // works; every function they export throws a message saying what the runtime cannot do.
   http: "unavailable/http.ts",
@@ -32,11 +33,31 @@ export const BUILTIN_STAND_INS: Readonly<Record<string, string>> = {
   net: "unavailable/net.ts",
   child_process: "unavailable/child-process.ts",
   worker_threads: "unavailable/worker-threads.ts",
+  // Imported at load time by prom-client (its cluster aggregator, default metrics and Pushgateway),
+  // used only by features the examples do not call here.
+  cluster: "unavailable/cluster.ts",
+  v8: "unavailable/v8.ts",
+  zlib: "unavailable/zlib.ts",
 };
 
 /** Packages replaced by a stand-in (file under in-browser/node/), because the original needs Node's sockets. */
 export const PACKAGE_STAND_INS: Readonly<Record<string, string>> = {
   "@hono/node-server": "hono-node-server.ts",
+};
+
+/**
+ * Packages bundled from their Node entry, not their `browser` one: pino's browser build writes objects
+ * to the console and drops redaction and destinations, so the page would show other logs than Node.
+ * Its Node entry needs only built-ins that have stand-ins here.
+ */
+export const NODE_ENTRIES: Readonly<Record<string, string>> = { pino: "pino/pino.js" };
+
+/**
+ * Packages that the examples' packages import (never the examples themselves), replaced by a stand-in
+ * (file under in-browser/node/): thread-stream runs pino's transports in worker threads.
+ */
+export const DEPENDENCY_STAND_INS: Readonly<Record<string, string>> = {
+  "thread-stream": "unavailable/thread-stream.ts",
 };
 
 /** Packages copied as published (their own ES modules, WASM and data files), not bundled. */
@@ -52,6 +73,8 @@ export const SERVER_DRIVERS: Readonly<Record<string, string>> = {
   redis: "REDIS_URL",
   ioredis: "REDIS_URL",
   amqplib: "AMQP_URL",
+  // A trace collector (Jaeger, Tempo, an OpenTelemetry Collector) on another origin, which the page cannot reach.
+  "@opentelemetry/exporter-trace-otlp-http": "OTEL_EXPORTER_OTLP_ENDPOINT",
 };
 
 /** `node:fs` → `fs`, `fs` → `fs`, anything else → undefined. */
