@@ -92,7 +92,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The two examples the trace view is tested with, and what their traces must hold. */
+/** The examples the trace view is tested with, and what their traces must hold. */
 export const traceCases: readonly TraceCase[] = [
   {
     example: "api-design",
@@ -114,5 +114,17 @@ export const traceCases: readonly TraceCase[] = [
       { name: "SELECT orders", layer: "infrastructure" },
     ],
     attribute: { span: "SELECT orders", name: "db.query.text", value: /select .* from "orders"/i },
+  },
+  {
+    example: "observability",
+    // The first read of a product misses the cache, so the trace reaches the repository.
+    request: { method: "GET", path: "/products/p-1" },
+    spans: [
+      { name: "GET /products/:id", layer: "presentation" },
+      { name: "GetProduct", layer: "application" },
+      { name: "ProductCache.get", layer: "infrastructure" },
+      { name: "ProductRepository.findByIds", layer: "infrastructure" },
+    ],
+    attribute: { span: "GET /products/:id", name: "http.route", value: "/products/:id" },
   },
 ];
