@@ -10,6 +10,16 @@ function tracerWith(exporter: RecentTracesExporter) {
 }
 
 describe("RecentTracesExporter", () => {
+  it("lists two traces that start in the same millisecond newest first", () => {
+    const exporter = new RecentTracesExporter();
+    const tracer = tracerWith(exporter);
+    tracer.startSpan("GET /v2/orders", { startTime: new Date(3_000) }).end(new Date(3_001));
+    tracer.startSpan("GET /v2/products/:id", { startTime: new Date(3_000) }).end(new Date(3_001));
+
+    const names = exporter.recent().traces.map((recorded) => recorded.name);
+    assert.deepEqual(names, ["GET /v2/products/:id", "GET /v2/orders"]);
+  });
+
   it("lists a child that starts in the same millisecond as its parent after the parent", () => {
     const exporter = new RecentTracesExporter();
     const tracer = tracerWith(exporter);

@@ -111,7 +111,8 @@ export class RecentTracesExporter implements SpanExporter {
       const spans = this.#spans.get(traceId);
       return { traces: spans ? [toTrace(traceId, spans)] : [] };
     }
-    const traces = [...this.#spans].map(([id, spans]) => toTrace(id, spans));
+    // Newest kept first, so that traces starting in the same clock tick (coarse browser clocks) stay newest first.
+    const traces = [...this.#spans].reverse().map(([id, spans]) => toTrace(id, spans));
     return { traces: traces.sort((a, b) => b.startTime.localeCompare(a.startTime)) };
   }
 
