@@ -2,7 +2,7 @@
  * Every embedded example on the static build, in the in-browser runtime, the way a reader of the
  * published site uses it: open, run the tests (the counts real Node gives in the example's folder),
  * break a test and see it fail, reload keeps the edit, Reset, start the service, a request from
- * the request panel, its preview in an iframe through /preview/<port>/, stop. One page per example,
+ * the request panel, its preview in a new tab through /preview/<port>/, stop. One page per example,
  * the opened sandbox reused for every step; no request may leave the site's origin (same-origin.ts).
  */
 import { execFile } from "node:child_process";
@@ -104,17 +104,18 @@ async function sendRequest(sandbox: Locator, method: string, path: string): Prom
   await sandbox.getByRole("button", { name: "Send", exact: true }).click();
 }
 
-/** Loads `src` in an iframe of the guide page and returns its text. */
-async function frameText(page: Page, src: string): Promise<string> {
-  return page.evaluate(async (url) => {
-    const frame = document.createElement("iframe");
-    frame.src = url;
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
-    const text = frame.contentDocument?.body.innerText ?? "(the frame was blocked)";
-    frame.remove();
-    return text;
-  }, src);
+/**
+ * The text of a preview page opened as the reader opens the sandbox's preview link: in a new tab. (Not an iframe:
+ * a service may forbid framing, as secure-api does with X-Frame-Options: DENY and frame-ancestors 'none'.)
+ */
+async function previewText(page: Page, path: string): Promise<string> {
+  const tab = await page.context().newPage();
+  try {
+    await tab.goto(path);
+    return await tab.locator("body").innerText();
+  } finally {
+    await tab.close();
+  }
 }
 
 test("every example with a service and tests is covered here", () => {
@@ -182,13 +183,13 @@ for (const example of examples) {
 
     const previewLink = sandbox.getByRole("link", { name: `/preview/${port}/` });
     await expect(previewLink).toHaveAttribute("href", `/preview/${port}/`);
-    const previewed = await frameText(page, `/preview/${port}/health/live`);
+    const previewed = await previewText(page, `/preview/${port}/health/live`);
     expect(previewed.replace(/\s+/g, "")).toBe(panelBody.replace(/\s+/g, ""));
 
     await sandbox.getByRole("button", { name: "Stop", exact: true }).click();
     await expect(statusOf(sandbox)).toHaveText("The service was stopped.");
     await sendRequest(sandbox, "GET", "/health/live");
     await expect(sandbox.locator(".fg-response__message")).toHaveText(/not sent: the service is stopped/);
-    expect(await frameText(page, `/preview/${port}/health/live`)).toContain(`Nothing is listening on port ${port}`);
+    expect(await previewText(page, `/preview/${port}/health/live`)).toContain(`Nothing is listening on port ${port}`);
   });
 }
