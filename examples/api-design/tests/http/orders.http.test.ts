@@ -79,6 +79,7 @@ describe("Idempotency-Key on POST /v2/orders", () => {
     const orders = new GatedOrderUseCases({ orders: new InMemoryOrderRepository(), products, clock });
     const { send } = await testApp({ orders });
     const first = send("POST", "/v2/orders", { headers: withKey("k-1"), body: twoKettles });
+    await orders.entered; // the first request holds the key before the duplicate arrives
     const duplicate = await send("POST", "/v2/orders", { headers: withKey("k-1"), body: twoKettles });
     assert.equal(duplicate.status, 409);
     assert.equal(duplicate.headers.get("Retry-After"), "1");
