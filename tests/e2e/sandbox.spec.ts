@@ -15,6 +15,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../support/runner-link.ts";
 import { contentPages, firstPageOfEachExample } from "../../src/sandbox/files/embedded-sandboxes.ts";
 import { expectNoAxeViolations } from "../support/axe.ts";
+import { openSandbox } from "../support/sandbox-page.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 /** Where pages are scanned for `<Sandbox example="…" />` (a scratch site can point elsewhere). */
@@ -54,15 +55,6 @@ const LOCAL_RUNNER_FLOW: ReadonlySet<string> = new Set(["layered-service", "repo
 
 const failingTest =
   'import { test as sandboxE2eTest } from "node:test"; sandboxE2eTest("edited in the sandbox to fail", () => { throw new Error("edited to fail"); });';
-
-/** The sandbox of `example` on the current page, opened. */
-async function openSandbox(page: Page, example: string): Promise<Locator> {
-  const card = page.locator(`[data-sandbox-card][data-example="${example}"]`).first();
-  await card.getByRole("button", { name: "Open sandbox" }).click();
-  const sandbox = card.getByRole("region", { name: /^Sandbox:/ });
-  await expect(sandbox.getByRole("button", { name: "Run tests", exact: true })).toBeEnabled();
-  return sandbox;
-}
 
 const statusOf = (sandbox: Locator) => sandbox.locator(".fg-status");
 /** The terminal's visible rows, scrolled into view first: xterm.js does not paint while off screen. */

@@ -5,6 +5,9 @@
  */
 import { expect, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
+import { openSandbox } from "./sandbox-page.ts";
+
+export { openSandbox };
 
 export type TraceCase = {
   readonly example: string;
@@ -14,15 +17,6 @@ export type TraceCase = {
   /** One span whose details (opened with Enter) must show this attribute. */
   readonly attribute: { readonly span: string; readonly name: string; readonly value: string | RegExp };
 };
-
-/** The sandbox of `example` on the current page, opened. */
-export async function openSandbox(page: Page, example: string): Promise<Locator> {
-  const card = page.locator(`[data-sandbox-card][data-example="${example}"]`).first();
-  await card.getByRole("button", { name: "Open sandbox" }).click();
-  const sandbox = card.getByRole("region", { name: /^Sandbox:/ });
-  await expect(sandbox.getByRole("button", { name: "Run tests", exact: true })).toBeEnabled();
-  return sandbox;
-}
 
 export async function startService(sandbox: Locator): Promise<void> {
   await sandbox.getByRole("button", { name: "Start service", exact: true }).click();

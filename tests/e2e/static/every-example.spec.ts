@@ -13,6 +13,7 @@ import type { Locator, Page } from "@playwright/test";
 import { contentPages, firstPageOfEachExample } from "../../../src/sandbox/files/embedded-sandboxes.ts";
 import { readTestSummary, type TestSummary } from "../../../src/sandbox/ui/test-summary.ts";
 import { expect, test } from "./same-origin.ts";
+import { openSandbox } from "../../support/sandbox-page.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const examplesDir = join(root, "examples");
@@ -70,14 +71,6 @@ function lastCount(text: string, label: string): number {
 
 const failingTest =
   'import { test as staticE2eTest } from "node:test"; staticE2eTest("edited in the page to fail", () => { throw new Error("edited to fail"); });';
-
-async function openSandbox(page: Page, example: string): Promise<Locator> {
-  const card = page.locator(`[data-sandbox-card][data-example="${example}"]`).first();
-  await card.getByRole("button", { name: "Open sandbox" }).click();
-  const sandbox = card.getByRole("region", { name: /^Sandbox:/ });
-  await expect(sandbox.getByRole("button", { name: "Run tests", exact: true })).toBeEnabled();
-  return sandbox;
-}
 
 const statusOf = (sandbox: Locator) => sandbox.locator(".fg-status");
 const editorOf = (sandbox: Locator) => sandbox.locator(".cm-content");
